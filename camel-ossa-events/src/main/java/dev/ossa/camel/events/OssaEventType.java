@@ -1,0 +1,50 @@
+package dev.ossa.camel.events;
+
+/**
+ * The eleven OSSA event types, {@code dev.ossa.<area>.<verb>}. {@link #toString()} is the type itself, so
+ * {@code to("ossa-events:" + OssaEventType.TOOL_CALLED)} and {@link #uri()} both name an endpoint.
+ */
+public enum OssaEventType {
+    AGENT_STARTED("dev.ossa.agent.started"),
+    AGENT_COMPLETED("dev.ossa.agent.completed"),
+    AGENT_FAILED("dev.ossa.agent.failed"),
+    TOOL_CALLED("dev.ossa.tool.called"),
+    TOOL_COMPLETED("dev.ossa.tool.completed"),
+    TOOL_FAILED("dev.ossa.tool.failed"),
+    TURN_STARTED("dev.ossa.turn.started"),
+    TURN_COMPLETED("dev.ossa.turn.completed"),
+    STATE_UPDATED("dev.ossa.state.updated"),
+    WORKFLOW_STARTED("dev.ossa.workflow.started"),
+    WORKFLOW_COMPLETED("dev.ossa.workflow.completed");
+
+    private final String type;
+
+    OssaEventType(String type) {
+        this.type = type;
+    }
+
+    /** The CloudEvent type, e.g. {@code dev.ossa.tool.called}. */
+    public String type() {
+        return type;
+    }
+
+    /** The endpoint URI for this type without options, e.g. {@code ossa-events:dev.ossa.tool.called}. */
+    public String uri() {
+        return "ossa-events:" + type;
+    }
+
+    /** The OSSA type for a CloudEvent type string, or null when it is not one of the eleven. */
+    public static OssaEventType fromType(String type) {
+        for (OssaEventType value : values()) {
+            if (value.type.equals(type)) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return type;
+    }
+}

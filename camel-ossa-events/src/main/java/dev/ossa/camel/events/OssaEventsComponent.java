@@ -1,0 +1,52 @@
+package dev.ossa.camel.events;
+
+import java.util.Map;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.PropertiesHelper;
+
+import dev.ossa.camel.events.format.JsonEventFormat;
+
+/**
+ * The {@code ossa-events} component: every option set here is the default for all its endpoints.
+ */
+@Component("ossa-events")
+public class OssaEventsComponent extends DefaultComponent {
+
+    @Metadata
+    private OssaEventsConfiguration configuration = new OssaEventsConfiguration();
+    private JsonEventFormat format;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        OssaEventsConfiguration endpointConfiguration = configuration.copy();
+        endpointConfiguration.getExtensions().putAll(PropertiesHelper.extractProperties(parameters, "extensions."));
+        endpointConfiguration.getSinkHeaders().putAll(PropertiesHelper.extractProperties(parameters, "sinkHeaders."));
+        OssaEventsEndpoint endpoint = new OssaEventsEndpoint(uri, this, endpointConfiguration);
+        endpoint.setType(remaining);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    /** The JSON format shared by this component's endpoints. */
+    public synchronized JsonEventFormat getFormat() {
+        if (format == null) {
+            format = new JsonEventFormat(JsonEventFormat.defaultMapper());
+        }
+        return format;
+    }
+
+    public OssaEventsConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /**
+     * The default options of every endpoint of this component.
+     */
+    public void setConfiguration(OssaEventsConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.ossa.camel.events;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.support.service.ServiceHelper;
+
+import dev.ossa.camel.events.delivery.BatchDispatcher;
+import dev.ossa.camel.events.delivery.DirectDispatcher;
+import dev.ossa.camel.events.delivery.EventDispatcher;
+import dev.ossa.camel.events.delivery.SinkSender;
+import dev.ossa.camel.events.event.InvalidCloudEventException;
+import dev.ossa.camel.events.event.OssaCloudEvent;
+
+/**
+ * Builds and validates the event of each exchange, then delivers it or adds it to a batch. The exchange gets the
+ * event's {@code CamelCloudEventID} and {@code CamelCloudEventTime} headers, and the event itself in the
+ * {@value OssaEventsConstants#EVENT_PROPERTY} property. Stopping delivers every pending event before the sink stops.
+ */
+public class OssaEventsProducer extends DefaultProducer {
+
+    private final OssaEventsEndpoint endpoint;
+    private SinkSender sender;
+    private EventDispatcher dispatcher;
+
+    public OssaEventsProducer(OssaEventsEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        OssaCloudEvent event;
+        try {
+            event = endpoint.getExchangeToEvent().toEvent(exchange);
+        } catch (InvalidCloudEventException e) {
+            endpoint.getCounters().rejected();
+            throw e;
+        }
+        Message message = exchange.getMessage();
+        message.setHeader(OssaEventsConstants.ID, event.getId());
+        message.setHeader(OssaEventsConstants.TIME, event.getTime());
+        exchange.setProperty(OssaEventsConstants.EVENT_PROPERTY, event);
+        dispatcher.dispatch(event);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        OssaEventsConfiguration configuration = endpoint.getConfiguration();
+        sender = new SinkSender(getEndpoint().getCamelContext(), configuration.getSink(), endpoint.getBinding());
+        ServiceHelper.startService(sender);
+        if (configuration.getBatchSize() > 1) {
+            dispatcher = new BatchDispatcher(getEndpoint().getCamelContext(), sender, configuration,
+                    endpoint.getFormat(), endpoint.getCounters(), endpoint.getType());
+        } else {
+            dispatcher = new DirectDispatcher(sender, endpoint.getCounters());
+        }
+        ServiceHelper.startService(dispatcher);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ServiceHelper.stopService(dispatcher, sender);
+    }
+}

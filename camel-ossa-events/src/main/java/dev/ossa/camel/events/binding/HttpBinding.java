@@ -1,0 +1,87 @@
+package dev.ossa.camel.events.binding;
+
+import java.util.List;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.util.URISupport;
+
+import dev.ossa.camel.events.OssaEventsMode;
+import dev.ossa.camel.events.event.OssaCloudEvent;
+import dev.ossa.camel.events.format.JsonEventFormat;
+
+/**
+ * The CloudEvents HTTP binding for {@code http:} and {@code https:} sinks, sent by Camel's HTTP producer as a POST:
+ * <ul>
+ * <li>structured: the JSON event, {@code Content-Type: application/cloudevents+json; charset=UTF-8};</li>
+ * <li>binary: the data bytes, {@code Content-Type} from {@code datacontenttype}, every other attribute in a
+ * percent-encoded {@code ce-<name>} header;</li>
+ * <li>batch: one JSON array per batch, {@code Content-Type: application/cloudevents-batch+json; charset=UTF-8}.</li>
+ * </ul>
+ * A status outside 2xx is a {@link SinkRejectedException} naming the status and the body returned.
+ */
+public final class HttpBinding implements SinkBinding {
+
+    private static final int MAX_BODY_IN_ERROR = 2000;
+
+    private final JsonEventFormat format;
+    private final OssaEventsMode mode;
+    private final SinkHeaders sinkHeaders;
+    private final String sinkForErrors;
+
+    public HttpBinding(JsonEventFormat format, OssaEventsMode mode, SinkHeaders sinkHeaders, String sinkUri) {
+        this.format = format;
+        this.mode = mode;
+        this.sinkHeaders = sinkHeaders;
+        this.sinkForErrors = URISupport.sanitizeUri(sinkUri);
+    }
+
+    @Override
+    public void writeEvent(OssaCloudEvent event, Message message) {
+        prepare(message);
+        if (mode == OssaEventsMode.binary) {
+            message.setBody(format.dataBytes(event));
+            if (event.getDataContentType() != null) {
+                message.setHeader(Exchange.CONTENT_TYPE, event.getDataContentType());
+            }
+            event.forEachAttribute((name, value) -> {
+                if (!name.equals("datacontenttype")) {
+                    message.setHeader("ce-" + name, HttpHeaderValues.encode(value.toString()));
+                }
+            });
+        } else {
+            message.setBody(format.event(event, false));
+            message.setHeader(Exchange.CONTENT_TYPE, JsonEventFormat.EVENT_CONTENT_TYPE);
+        }
+    }
+
+    @Override
+    public void writeBatch(List<OssaCloudEvent> events, Message message) {
+        prepare(message);
+        message.setBody(format.batch(events, false));
+        message.setHeader(Exchange.CONTENT_TYPE, JsonEventFormat.BATCH_CONTENT_TYPE);
+    }
+
+    @Override
+    public boolean writesBatches() {
+        return mode == OssaEventsMode.batch;
+    }
+
+    @Override
+    public void checkReply(Exchange sinkExchange) {
+        Message reply = sinkExchange.getMessage();
+        Integer status = reply.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        if (status != null && (status < 200 || status > 299)) {
+            String body = reply.getBody(String.class);
+            if (body != null && body.length() > MAX_BODY_IN_ERROR) {
+                body = body.substring(0, MAX_BODY_IN_ERROR) + "...";
+            }
+            throw new SinkRejectedException(sinkForErrors, status, body);
+        }
+    }
+
+    private void prepare(Message message) {
+        message.setHeader(Exchange.HTTP_METHOD, "POST");
+        sinkHeaders.applyTo(message);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.ossa.camel.events.binding;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+
+import dev.ossa.camel.events.OssaEventsConfiguration;
+import dev.ossa.camel.events.OssaEventsMode;
+import dev.ossa.camel.events.format.JsonEventFormat;
+
+/**
+ * Picks the binding for a sink URI by its scheme, and rejects a {@code mode} the sink has no binding for.
+ */
+public final class SinkBindings {
+
+    /** The built-in sink that prints JSON Lines to standard output. */
+    public static final String STDOUT = "stdout";
+
+    private SinkBindings() {
+    }
+
+    /** The scheme of a sink URI in lower case: {@code stdout}, {@code log}, {@code http}, {@code kafka} ... */
+    public static String scheme(String sinkUri) {
+        int colon = sinkUri.indexOf(':');
+        return (colon < 0 ? sinkUri : sinkUri.substring(0, colon)).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @throws IllegalArgumentException when the sink has no binding for the configured mode
+     */
+    public static SinkBinding create(CamelContext context, OssaEventsConfiguration configuration,
+                                     JsonEventFormat format) {
+        String sink = configuration.getSink();
+        if (sink == null || sink.isBlank()) {
+            throw new IllegalArgumentException("Option sink must not be empty: use stdout or a Camel endpoint URI");
+        }
+        String scheme = scheme(sink);
+        OssaEventsMode mode = configuration.getMode();
+        SinkHeaders headers = new SinkHeaders(configuration.getSinkHeaders());
+        switch (scheme) {
+            case "http", "https":
+                return new HttpBinding(format, mode, headers, sink);
+            case "kafka":
+                if (mode == OssaEventsMode.batch) {
+                    throw new IllegalArgumentException("mode=batch has no Kafka binding: the CloudEvents Kafka binding"
+                            + " defines one event per record. Use mode=structured or mode=binary with batchSize > 1:"
+                            + " a batch of N events becomes N records sent together");
+                }
+                return new KafkaBinding(context, format, mode, configuration.getKeyField(), headers);
+            default:
+                if (mode == OssaEventsMode.binary) {
+                    throw new IllegalArgumentException("mode=binary is defined for http, https and kafka sinks only;"
+                            + " sink '" + scheme + "' takes mode=structured or mode=batch");
+                }
+                if (scheme.equals(STDOUT) && sink.length() == STDOUT.length()) {
+                    return new StdoutBinding(format, configuration.isPretty());
+                }
+                boolean log = scheme.equals("log");
+                return new StructuredBinding(format, mode == OssaEventsMode.batch, log && configuration.isPretty(),
+                        log, headers);
+        }
+    }
+
+    /**
+     * Options the sink endpoint needs for the binding to work, added unless the sink URI sets them: HTTP answers are
+     * checked by the binding, Kafka values are written as bytes.
+     */
+    public static Map<String, Object> endpointDefaults(String sinkUri) {
+        return switch (scheme(sinkUri)) {
+            case "http", "https" -> Map.of("throwExceptionOnFailure", "false");
+            case "kafka" -> Map.of("valueSerializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+            default -> Map.of();
+        };
+    }
+}

@@ -1,0 +1,156 @@
+package dev.ossa.camel.events.delivery;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.AsyncProcessor;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.processor.aggregate.AggregateProcessor;
+import org.apache.camel.processor.errorhandler.DeadLetterChannel;
+import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
+import org.apache.camel.spi.CamelLogger;
+import org.apache.camel.support.AsyncProcessorConverterHelper;
+import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.support.builder.ExpressionBuilder;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.ossa.camel.events.OssaEventsConfiguration;
+import dev.ossa.camel.events.event.OssaCloudEvent;
+import dev.ossa.camel.events.format.JsonEventFormat;
+
+/**
+ * Batched delivery on Camel's Aggregator. A batch completes when it holds {@code batchSize} events, or at the latest
+ * {@code flushInterval} after it started (the Aggregator's completion interval, which, unlike its completion timeout,
+ * is not pushed back by each new event). Completed batches are delivered in order by one thread through Camel's
+ * {@link DeadLetterChannel}: {@code maximumRedeliveries} retries with a doubling delay, then the
+ * {@link DeadLetterHandler}. Stopping forces every pending batch out and waits for its delivery.
+ * <p>
+ * When batches complete faster than the sink takes them, at most {@value #QUEUED_BATCHES} wait; then senders wait
+ * too, so memory stays bounded and nothing is dropped.
+ */
+public final class BatchDispatcher extends ServiceSupport implements EventDispatcher {
+
+    static final int QUEUED_BATCHES = 4;
+    private static final Logger LOG = LoggerFactory.getLogger(BatchDispatcher.class);
+
+    private final CamelContext context;
+    private final SinkSender sender;
+    private final OssaEventsConfiguration configuration;
+    private final JsonEventFormat format;
+    private final DeliveryCounters counters;
+    private final String name;
+    private ThreadPoolExecutor deliveryThread;
+    private DeadLetterHandler deadLetter;
+    private AsyncProcessor output;
+    private AggregateProcessor aggregator;
+
+    public BatchDispatcher(CamelContext context, SinkSender sender, OssaEventsConfiguration configuration,
+                           JsonEventFormat format, DeliveryCounters counters, String name) {
+        this.context = context;
+        this.sender = sender;
+        this.configuration = configuration;
+        this.format = format;
+        this.counters = counters;
+        this.name = name;
+    }
+
+    @Override
+    public void dispatch(OssaCloudEvent event) throws Exception {
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getIn().setBody(event);
+        counters.accepted(true);
+        aggregator.process(exchange);
+        if (exchange.getException() != null) {
+            counters.failed(1, true);
+            throw exchange.getException();
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        deliveryThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(QUEUED_BATCHES), this::newThread, BatchDispatcher::waitForRoom);
+        deadLetter = new DeadLetterHandler(context, configuration.getDeadLetterUri(), configuration.getSink(), format,
+                counters);
+        DeadLetterChannel errorHandler = new DeadLetterChannel(
+                context, new BatchDelivery(sender, counters), retryLogger(), null, redeliveryPolicy(), deadLetter,
+                deadLetterName(), true, false, false, null, null, null, null);
+        output = AsyncProcessorConverterHelper.convert(
+                PluginHelper.getInternalProcessorFactory(context).addUnitOfWorkProcessorAdvice(context, errorHandler,
+                        null));
+        aggregator = new AggregateProcessor(context, output, ExpressionBuilder.constantExpression(Boolean.TRUE),
+                new EventBatchAggregationStrategy(configuration.getBatchSize()), deliveryThread, false);
+        aggregator.setCompletionSize(configuration.getBatchSize());
+        aggregator.setCompletionInterval(configuration.getFlushInterval());
+        ServiceHelper.startService(deadLetter, output, aggregator);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (aggregator != null) {
+            aggregator.prepareShutdown(false, false);
+            ServiceHelper.stopAndShutdownService(aggregator);
+        }
+        if (deliveryThread != null) {
+            deliveryThread.shutdown();
+            while (!deliveryThread.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.info("Waiting for the delivery of pending OSSA event batches to {}", sender);
+            }
+        }
+        ServiceHelper.stopService(output, deadLetter);
+        aggregator = null;
+        deliveryThread = null;
+    }
+
+    private RedeliveryPolicy redeliveryPolicy() {
+        RedeliveryPolicy policy = new RedeliveryPolicy();
+        policy.setMaximumRedeliveries(configuration.getMaximumRedeliveries());
+        policy.setRedeliveryDelay(configuration.getRedeliveryDelay());
+        policy.setUseExponentialBackOff(true);
+        policy.setBackOffMultiplier(2);
+        policy.setMaximumRedeliveryDelay(Math.max(60_000L, configuration.getRedeliveryDelay()));
+        policy.setRetryAttemptedLogLevel(LoggingLevel.WARN);
+        policy.setLogRetryStackTrace(false);
+        policy.setLogExhausted(false);
+        policy.setLogStackTrace(false);
+        policy.setLogHandled(false);
+        policy.setAllowRedeliveryWhileStopping(true);
+        return policy;
+    }
+
+    private static CamelLogger retryLogger() {
+        return new CamelLogger(LoggerFactory.getLogger(BatchDispatcher.class), LoggingLevel.WARN);
+    }
+
+    private String deadLetterName() {
+        String uri = configuration.getDeadLetterUri();
+        return uri != null ? uri : "log:" + BatchDispatcher.class.getName() + "?level=ERROR";
+    }
+
+    private Thread newThread(Runnable task) {
+        Thread thread = new Thread(task, "ossa-events-delivery-" + name);
+        thread.setDaemon(false);
+        return thread;
+    }
+
+    /** Blocks the thread that completed a batch until the delivery queue has room. */
+    private static void waitForRoom(Runnable batch, ThreadPoolExecutor executor) {
+        if (executor.isShutdown()) {
+            throw new RejectedExecutionException("The OSSA events delivery thread has stopped");
+        }
+        try {
+            executor.getQueue().put(batch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RejectedExecutionException("Interrupted while waiting to deliver a batch", e);
+        }
+    }
+}

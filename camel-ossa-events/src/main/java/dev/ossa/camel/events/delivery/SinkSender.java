@@ -1,0 +1,118 @@
+package dev.ossa.camel.events.delivery;
+
+import java.net.URISyntaxException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.NoSuchEndpointException;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.support.service.ServiceSupport;
+import org.apache.camel.util.URISupport;
+
+import dev.ossa.camel.events.binding.SinkBinding;
+import dev.ossa.camel.events.binding.SinkBindings;
+import dev.ossa.camel.events.event.OssaCloudEvent;
+
+/**
+ * Sends events to the sink: a Camel producer on the sink endpoint (or the built-in stdout writer) fed with fresh
+ * exchanges that the binding fills. Only the binding's headers and {@code sinkHeaders.*} reach the sink, never the
+ * caller's. Thread-safe once started.
+ */
+public final class SinkSender extends ServiceSupport {
+
+    private final CamelContext context;
+    private final String sinkUri;
+    private final SinkBinding binding;
+    private Endpoint endpoint;
+    private Processor target;
+
+    public SinkSender(CamelContext context, String sinkUri, SinkBinding binding) {
+        this.context = context;
+        this.sinkUri = sinkUri;
+        this.binding = binding;
+    }
+
+    /** True when one sink message carries a whole batch. */
+    public boolean writesBatches() {
+        return binding.writesBatches();
+    }
+
+    /** Sends one event as one message. */
+    public void send(OssaCloudEvent event) throws Exception {
+        Exchange exchange = newExchange();
+        binding.writeEvent(event, exchange.getIn());
+        send(exchange);
+    }
+
+    /** Sends a batch as one message; only when {@link #writesBatches()}. */
+    public void sendBatch(List<OssaCloudEvent> events) throws Exception {
+        Exchange exchange = newExchange();
+        binding.writeBatch(events, exchange.getIn());
+        send(exchange);
+    }
+
+    private void send(Exchange exchange) throws Exception {
+        target.process(exchange);
+        Exception failure = exchange.getException();
+        if (failure != null) {
+            throw failure;
+        }
+        binding.checkReply(exchange);
+    }
+
+    private Exchange newExchange() {
+        return endpoint != null ? endpoint.createExchange() : new DefaultExchange(context);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        if (SinkBindings.STDOUT.equals(sinkUri)) {
+            target = new StdoutWriter();
+            return;
+        }
+        endpoint = resolve();
+        Producer producer = endpoint.createProducer();
+        ServiceHelper.startService(producer);
+        target = producer;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ServiceHelper.stopService(target);
+        target = null;
+    }
+
+    private Endpoint resolve() throws URISyntaxException {
+        Map<String, Object> parameters = new HashMap<>(SinkBindings.endpointDefaults(sinkUri));
+        if (!parameters.isEmpty()) {
+            String query = URISupport.extractQuery(sinkUri);
+            if (query != null) {
+                parameters.keySet().removeAll(URISupport.parseQuery(query, true, true).keySet());
+            }
+        }
+        try {
+            return parameters.isEmpty() ? context.getEndpoint(sinkUri) : context.getEndpoint(sinkUri, parameters);
+        } catch (NoSuchEndpointException | ResolveEndpointFailedException e) {
+            String scheme = SinkBindings.scheme(sinkUri);
+            if (context.hasComponent(scheme) == null && context.getComponent(scheme, false) == null) {
+                throw new IllegalArgumentException("Sink '" + URISupport.sanitizeUri(sinkUri) + "' needs the Camel"
+                        + " component for scheme '" + scheme + "' on the classpath, e.g. org.apache.camel:camel-"
+                        + scheme, e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SinkSender[" + URISupport.sanitizeUri(sinkUri) + "]";
+    }
+}

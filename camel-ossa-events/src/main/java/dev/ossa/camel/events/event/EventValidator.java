@@ -1,0 +1,131 @@
+package dev.ossa.camel.events.event;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The CloudEvents 1.0.2 rules, applied strictly to every event before it exists: required attributes present and
+ * non-empty, attribute names of {@code a-z0-9} only, {@code source} a URI-reference, {@code dataschema} an absolute
+ * URI, {@code time} RFC 3339, {@code datacontenttype} an RFC 2046 media type, and no control characters or unpaired
+ * surrogates in any string. Integer extensions are kept to 32 bits by {@link ExtensionValues}.
+ */
+final class EventValidator {
+
+    private static final Set<String> CONTEXT_ATTRIBUTES = Set.of(
+            "specversion", "id", "source", "type", "subject", "time", "datacontenttype", "dataschema", "data",
+            "data_base64");
+
+    private EventValidator() {
+    }
+
+    static void validate(OssaCloudEvent.Builder event) {
+        requireNonEmpty("id", event.id());
+        requireNonEmpty("source", event.source());
+        requireUriReference("source", event.source());
+        requireNonEmpty("type", event.type());
+        if (event.subject() != null) {
+            requireNonEmpty("subject", event.subject());
+        }
+        if (event.time() != null) {
+            requireString("time", event.time());
+            String problem = Timestamps.problem(event.time());
+            if (problem != null) {
+                fail("time", "'" + event.time() + "' is not RFC 3339: " + problem);
+            }
+        }
+        if (event.dataContentType() != null) {
+            requireString("datacontenttype", event.dataContentType());
+            if (!MediaTypes.isValid(event.dataContentType())) {
+                fail("datacontenttype", "'" + event.dataContentType()
+                        + "' is not an RFC 2046 media type: expected type/subtype with optional ;name=value parameters");
+            }
+        }
+        if (event.dataSchema() != null) {
+            requireNonEmpty("dataschema", event.dataSchema());
+            URI uri = requireUriReference("dataschema", event.dataSchema());
+            if (!uri.isAbsolute()) {
+                fail("dataschema", "'" + event.dataSchema() + "' is not an absolute URI: a scheme is required");
+            }
+        }
+        for (Map.Entry<String, Object> extension : event.extensions().entrySet()) {
+            String name = extension.getKey();
+            requireAttributeName(name);
+            if (extension.getValue() instanceof String text) {
+                requireString(name, text);
+            }
+        }
+    }
+
+    private static void requireAttributeName(String name) {
+        if (name == null || name.isEmpty()) {
+            fail("extension", "an extension name must not be empty");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                fail(name, "extension name '" + name
+                        + "' has upper-case letters: attribute names use only lower-case a-z and digits 0-9");
+            }
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                fail(name, "extension name '" + name + "' contains " + describe(c)
+                        + ": attribute names use only lower-case a-z and digits 0-9");
+            }
+        }
+        if (CONTEXT_ATTRIBUTES.contains(name)) {
+            fail(name, "'" + name + "' is a CloudEvents context attribute, not an extension: set it through its own"
+                    + " option or header");
+        }
+    }
+
+    private static void requireNonEmpty(String attribute, String value) {
+        if (value == null) {
+            fail(attribute, "is required");
+        }
+        if (value.isEmpty()) {
+            fail(attribute, "must not be empty");
+        }
+        requireString(attribute, value);
+    }
+
+    /** Rejects control characters (U+0000-U+001F, U+007F-U+009F) and surrogates that are not paired. */
+    private static void requireString(String attribute, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= 0x1F || c >= 0x7F && c <= 0x9F) {
+                fail(attribute, "contains control character " + describe(c) + " at index " + i
+                        + ": CloudEvents strings must not contain U+0000-U+001F or U+007F-U+009F");
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                fail(attribute, "contains an unpaired surrogate " + describe(c) + " at index " + i);
+            }
+            if (Character.isLowSurrogate(c)) {
+                fail(attribute, "contains an unpaired surrogate " + describe(c) + " at index " + i);
+            }
+        }
+    }
+
+    private static URI requireUriReference(String attribute, String value) {
+        try {
+            return new URI(value);
+        } catch (URISyntaxException e) {
+            fail(attribute, "'" + value + "' is not a URI-reference (RFC 3986): " + e.getReason() + " at index "
+                    + e.getIndex());
+            return null;
+        }
+    }
+
+    private static String describe(char c) {
+        String code = String.format("U+%04X", (int) c);
+        return c > 0x20 && c < 0x7F ? "'" + c + "' (" + code + ")" : code;
+    }
+
+    private static void fail(String attribute, String rule) {
+        throw new InvalidCloudEventException(attribute, rule);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.ossa.camel.events.format;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import dev.ossa.camel.events.event.EventData;
+import dev.ossa.camel.events.event.OssaCloudEvent;
+
+/**
+ * The CloudEvents JSON event format, written with Jackson: one event, a batch (a JSON array), JSON Lines, and the
+ * bare data bytes that binary bindings carry. Integer and Boolean extensions are JSON numbers and booleans; binary
+ * data goes to {@code data_base64}, everything else to {@code data}.
+ */
+public final class JsonEventFormat {
+
+    /** Media type of one structured event. */
+    public static final String EVENT_CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+    /** Media type of a batch. */
+    public static final String BATCH_CONTENT_TYPE = "application/cloudevents-batch+json; charset=UTF-8";
+
+    private final ObjectMapper mapper;
+
+    public JsonEventFormat(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /**
+     * The mapper this component uses by default: standard Jackson, Java time types as ISO text, and strict parsing
+     * (trailing tokens make a text not JSON).
+     */
+    public static ObjectMapper defaultMapper() {
+        return JsonMapper.builder()
+                .findAndAddModules()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .build();
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** One event as JSON. */
+    public byte[] event(OssaCloudEvent event, boolean pretty) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try (JsonGenerator generator = generator(out, pretty)) {
+            write(generator, event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A batch as one JSON array. */
+    public byte[] batch(List<OssaCloudEvent> events, boolean pretty) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512 * events.size());
+        try (JsonGenerator generator = generator(out, pretty)) {
+            generator.writeStartArray();
+            for (OssaCloudEvent event : events) {
+                write(generator, event);
+            }
+            generator.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** JSON Lines: each event compact on its own line, or pretty-printed and followed by a newline. */
+    public byte[] lines(List<OssaCloudEvent> events, boolean pretty) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512 * events.size());
+        for (OssaCloudEvent event : events) {
+            out.writeBytes(event(event, pretty));
+            out.write('\n');
+        }
+        return out.toByteArray();
+    }
+
+    /** The data as bytes for a binary binding: JSON for JSON data, UTF-8 for text, the bytes themselves otherwise. */
+    public byte[] dataBytes(OssaCloudEvent event) {
+        EventData data = event.getData();
+        if (data == null) {
+            return new byte[0];
+        }
+        if (data instanceof EventData.Binary binary) {
+            return binary.bytes();
+        }
+        if (data instanceof EventData.Text text) {
+            return text.text().getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            return mapper.writeValueAsBytes(((EventData.Json) data).value());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the event data as JSON", e);
+        }
+    }
+
+    private JsonGenerator generator(ByteArrayOutputStream out, boolean pretty) throws IOException {
+        JsonGenerator generator = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8);
+        generator.setCodec(mapper);
+        if (pretty) {
+            generator.useDefaultPrettyPrinter();
+        }
+        return generator;
+    }
+
+    private static void write(JsonGenerator generator, OssaCloudEvent event) throws IOException {
+        generator.writeStartObject();
+        event.forEachAttribute((name, value) -> writeAttribute(generator, name, value));
+        EventData data = event.getData();
+        if (data instanceof EventData.Binary binary) {
+            generator.writeBinaryField("data_base64", binary.bytes());
+        } else if (data instanceof EventData.Text text) {
+            generator.writeStringField("data", text.text());
+        } else if (data instanceof EventData.Json json) {
+            generator.writeFieldName("data");
+            if (json.value() instanceof JsonNode node) {
+                generator.writeTree(node);
+            } else {
+                generator.writeObject(json.value());
+            }
+        }
+        generator.writeEndObject();
+    }
+
+    private static void writeAttribute(JsonGenerator generator, String name, Object value) {
+        try {
+            if (value instanceof Integer number) {
+                generator.writeNumberField(name, number);
+            } else if (value instanceof Boolean flag) {
+                generator.writeBooleanField(name, flag);
+            } else {
+                generator.writeStringField(name, value.toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
