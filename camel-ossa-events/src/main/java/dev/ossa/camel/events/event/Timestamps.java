@@ -19,12 +19,46 @@ public final class Timestamps {
             "(\\d{4}-\\d{2}-\\d{2})[Tt](\\d{2}:\\d{2})(:\\d{2})?(\\.\\d+)?(.*)");
     private static final Pattern OFFSET = Pattern.compile("[Zz]|[+-]\\d{2}:\\d{2}");
 
+    private static volatile SecondText lastSecond;
+
     private Timestamps() {
     }
 
     /** The current time in UTC, e.g. {@code 2026-11-25T14:04:00.123456Z}. */
     public static String now() {
-        return Instant.now().toString();
+        return formatInstant(Instant.now());
+    }
+
+    /**
+     * The same text as {@link Instant#toString()}: the date and time to the second (kept for the current second,
+     * so written once per second), then the fraction in groups of three digits as needed, then {@code Z}.
+     */
+    static String formatInstant(Instant instant) {
+        long epochSecond = instant.getEpochSecond();
+        SecondText second = lastSecond;
+        if (second == null || second.epochSecond != epochSecond) {
+            String whole = Instant.ofEpochSecond(epochSecond).toString();
+            second = new SecondText(epochSecond, whole.substring(0, whole.length() - 1));
+            lastSecond = second;
+        }
+        int nano = instant.getNano();
+        if (nano == 0) {
+            return second.text + 'Z';
+        }
+        int digits = nano % 1_000_000 == 0 ? 3 : nano % 1000 == 0 ? 6 : 9;
+        int fraction = digits == 3 ? nano / 1_000_000 : digits == 6 ? nano / 1000 : nano;
+        char[] tail = new char[digits + 2];
+        tail[0] = '.';
+        for (int i = digits; i >= 1; i--) {
+            tail[i] = (char) ('0' + fraction % 10);
+            fraction /= 10;
+        }
+        tail[digits + 1] = 'Z';
+        return new StringBuilder(second.text.length() + tail.length).append(second.text).append(tail).toString();
+    }
+
+    /** The text of one whole second, without its {@code Z}. */
+    private record SecondText(long epochSecond, String text) {
     }
 
     /** Formats an Instant, OffsetDateTime, ZonedDateTime or Date as RFC 3339 with seconds and offset. */

@@ -15,8 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The allocation-free check of the common timestamp form agrees with the full check (regular expressions and the
- * JDK's RFC 3339 parser) on valid, boundary and mutated timestamps.
+ * The fast paths of {@link Timestamps} agree with the JDK: the allocation-free check of the common timestamp form with
+ * the full check (regular expressions and the JDK's RFC 3339 parser) on valid, boundary and mutated timestamps, and
+ * the formatting of the current time with {@link Instant#toString()}.
  */
 class TimestampsFastPathTest {
 
@@ -60,6 +61,29 @@ class TimestampsFastPathTest {
             assertEquals(full, Timestamps.problem(text), () -> "verdicts differ for '" + text + "'");
         }
         assertTrue(acceptedByFastCheck > 2000, "the fast check should take most valid timestamps");
+    }
+
+    @Test
+    void currentTimeIsWrittenAsInstantWritesIt() {
+        Random random = new Random(7);
+        List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.ofEpochSecond(-1, 999_999_999),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("+10000-01-01T00:00:00.001Z"),
+                Instant.parse("-0001-06-30T12:00:00.000100Z"), Instant.parse("2026-11-25T14:04:00.120Z")));
+        for (int i = 0; i < 5000; i++) {
+            long second = 1_700_000_000L + random.nextInt(4);
+            int nano = switch (random.nextInt(4)) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            instants.add(Instant.ofEpochSecond(second, nano));
+        }
+        for (Instant instant : instants) {
+            assertEquals(instant.toString(), Timestamps.formatInstant(instant));
+        }
+        String now = Timestamps.now();
+        assertEquals(Instant.parse(now).toString(), now);
     }
 
     private static String randomTimestamp(Random random) {
