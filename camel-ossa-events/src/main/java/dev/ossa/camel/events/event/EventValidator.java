@@ -17,13 +17,16 @@ final class EventValidator {
             "specversion", "id", "source", "type", "subject", "time", "datacontenttype", "dataschema", "data",
             "data_base64");
 
+    /** URI-references already checked, each with whether it is absolute. */
+    private static final CheckedValues<Boolean> URI_REFERENCES = new CheckedValues<>();
+
     private EventValidator() {
     }
 
     static void validate(OssaCloudEvent.Builder event) {
         requireNonEmpty("id", event.id());
         requireNonEmpty("source", event.source());
-        requireUriReference("source", event.source());
+        isAbsoluteUriReference("source", event.source());
         requireNonEmpty("type", event.type());
         if (event.subject() != null) {
             requireNonEmpty("subject", event.subject());
@@ -44,8 +47,7 @@ final class EventValidator {
         }
         if (event.dataSchema() != null) {
             requireNonEmpty("dataschema", event.dataSchema());
-            URI uri = requireUriReference("dataschema", event.dataSchema());
-            if (!uri.isAbsolute()) {
+            if (!isAbsoluteUriReference("dataschema", event.dataSchema())) {
                 fail("dataschema", "'" + event.dataSchema() + "' is not an absolute URI: a scheme is required");
             }
         }
@@ -108,6 +110,13 @@ final class EventValidator {
                 fail(attribute, "contains an unpaired surrogate " + describe(c) + " at index " + i);
             }
         }
+    }
+
+    /** Checks that {@code value} is a URI-reference; returns whether it is an absolute URI. */
+    private static boolean isAbsoluteUriReference(String attribute, String value) {
+        Boolean absolute = URI_REFERENCES.get(value);
+        return absolute != null ? absolute
+                : URI_REFERENCES.remember(value, requireUriReference(attribute, value).isAbsolute());
     }
 
     private static URI requireUriReference(String attribute, String value) {

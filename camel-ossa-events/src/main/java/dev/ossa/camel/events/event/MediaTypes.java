@@ -13,12 +13,21 @@ public final class MediaTypes {
     private static final Pattern MEDIA_TYPE = Pattern.compile(
             TOKEN + "/" + TOKEN + "(?:[ \\t]*;[ \\t]*" + TOKEN + "=(?:" + TOKEN + "|" + QUOTED + "))*[ \\t]*");
 
+    /** Media types already found valid. */
+    private static final CheckedValues<Boolean> VALID = new CheckedValues<>();
+
     private MediaTypes() {
     }
 
     /** True when {@code value} is {@code type/subtype} with optional {@code ; name=value} parameters. */
     public static boolean isValid(String value) {
-        return value != null && MEDIA_TYPE.matcher(value).matches();
+        if (value == null) {
+            return false;
+        }
+        if (VALID.get(value) != null) {
+            return true;
+        }
+        return MEDIA_TYPE.matcher(value).matches() && VALID.remember(value, Boolean.TRUE);
     }
 
     /** True for {@code type/json} and {@code type/something+json}, any case, parameters ignored. */
