@@ -29,7 +29,6 @@ final class HttpComparison {
     static final int PER_EVENT_EVENTS = 10_000;
     static final int BATCH_SIZE = 100;
     private static final int ROUNDS = 3;
-    private static final long DELIVERY_DEADLINE_MS = 300_000;
 
     private final CountingHttpServer server;
 
@@ -49,7 +48,7 @@ final class HttpComparison {
             EventFormat format = new JsonFormat();
             Map<String, Double> rates = new Alternation("http")
                     .side("ours", () -> counted(OURS_EVENTS,
-                            () -> ours.eventsPerSecond(OURS_EVENTS, data, DELIVERY_DEADLINE_MS)))
+                            () -> ours.eventsPerSecond(OURS_EVENTS, data)))
                     .side("per-event", () -> counted(PER_EVENT_EVENTS,
                             () -> postEach(client, mapper, format, data)))
                     .run(ROUNDS, "events/s");

@@ -40,7 +40,6 @@ final class KafkaComparison {
     static final int KAFKA_BATCH_BYTES = 128 * 1024;
     private static final int ROUNDS = 3;
     private static final int PRE_ENCODED_POOL = 1024;
-    private static final long DELIVERY_DEADLINE_MS = 300_000;
 
     private final EmbeddedKafka kafka;
 
@@ -58,7 +57,7 @@ final class KafkaComparison {
             RouteSide ours = RouteSide.start(context, "kafka", oursEndpoint());
             List<PreEncoded> preEncoded = preEncode(mapper, data);
             Map<String, Double> rates = new Alternation("kafka")
-                    .side("ours", () -> ours.eventsPerSecond(EVENTS, data, DELIVERY_DEADLINE_MS))
+                    .side("ours", () -> ours.eventsPerSecond(EVENTS, data))
                     .side("sdk-java", () -> sendSdk(sdkProducer, mapper, data))
                     .side("preencoded", () -> sendPreEncoded(plainProducer, preEncoded))
                     .run(ROUNDS, "events/s");

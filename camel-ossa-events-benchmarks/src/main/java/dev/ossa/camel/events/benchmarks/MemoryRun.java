@@ -30,7 +30,7 @@ public final class MemoryRun {
             RouteSide route = RouteSide.start(context, "memory", "ossa-events:" + SampleEvent.TYPE + "?"
                     + SampleEvent.endpointOptions() + "&mode=batch&batchSize=" + BATCH_SIZE
                     + "&flushInterval=1000&sink=" + url);
-            rate = route.eventsPerSecond(events, SampleEvent.data(), 600_000);
+            rate = route.eventsPerSecond(events, SampleEvent.data());
         } finally {
             context.stop();
         }
