@@ -64,12 +64,14 @@ public final class SinkBindings {
 
     /**
      * Options the sink endpoint needs for the binding to work, added unless the sink URI sets them: HTTP answers are
-     * checked by the binding, Kafka values are written as bytes.
+     * checked by the binding; Kafka values are written as bytes, and each record of a batch takes the headers of its
+     * own event (camel-kafka otherwise gives every record of a batch the headers of the batch's message, none).
      */
     public static Map<String, Object> endpointDefaults(String sinkUri) {
         return switch (scheme(sinkUri)) {
             case "http", "https" -> Map.of("throwExceptionOnFailure", "false");
-            case "kafka" -> Map.of("valueSerializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+            case "kafka" -> Map.of("valueSerializer", "org.apache.kafka.common.serialization.ByteArraySerializer",
+                    "batchWithIndividualHeaders", "true");
             default -> Map.of();
         };
     }
