@@ -33,8 +33,9 @@ import dev.ossa.camel.events.format.JsonEventFormat;
  * {@link DeadLetterChannel}: {@code maximumRedeliveries} retries with a doubling delay, then the
  * {@link DeadLetterHandler}. Stopping forces every pending batch out and waits for its delivery.
  * <p>
- * When batches complete faster than the sink takes them, at most {@value #QUEUED_BATCHES} wait; then senders wait
- * too, so memory stays bounded and nothing is dropped.
+ * When batches complete faster than the sink takes them, at most {@value #QUEUED_BATCHES} wait (plus those
+ * {@link BatchDelivery} has sent and awaits an answer for); then senders wait too, so memory stays bounded and
+ * nothing is dropped.
  */
 public final class BatchDispatcher extends ServiceSupport implements EventDispatcher {
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -12,6 +13,7 @@ import org.apache.camel.NoSuchEndpointException;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
@@ -33,6 +35,7 @@ public final class SinkSender extends ServiceSupport {
     private final SinkBinding binding;
     private Endpoint endpoint;
     private Processor target;
+    private AsyncProcessor asyncTarget;
 
     public SinkSender(CamelContext context, String sinkUri, SinkBinding binding) {
         this.context = context;
@@ -52,11 +55,42 @@ public final class SinkSender extends ServiceSupport {
         send(exchange);
     }
 
-    /** Sends a batch as one message; only when {@link #writesBatches()}. */
-    public void sendBatch(List<OssaCloudEvent> events) throws Exception {
+    /**
+     * Sends a batch as one message; only when {@link #writesBatches()}. A sink producer that answers later (Kafka's)
+     * is not waited for: this returns false and {@code callback} runs when the sink has answered. Otherwise
+     * {@code callback} has run on this thread when this returns true.
+     */
+    public boolean sendBatch(List<OssaCloudEvent> events, SendCallback callback) {
         Exchange exchange = newExchange();
-        binding.writeBatch(events, exchange.getIn());
-        send(exchange);
+        try {
+            binding.writeBatch(events, exchange.getIn());
+        } catch (RuntimeException e) {
+            callback.done(e, true);
+            return true;
+        }
+        return asyncTarget.process(exchange, doneSync -> callback.done(failureOf(exchange), doneSync));
+    }
+
+    /** The outcome of a batch sent by {@link #sendBatch(List, SendCallback)}. */
+    @FunctionalInterface
+    public interface SendCallback {
+        /**
+         * @param failure  why the sink did not take the batch, or null when it did
+         * @param doneSync true when the send finished on the sending thread
+         */
+        void done(Exception failure, boolean doneSync);
+    }
+
+    private Exception failureOf(Exchange exchange) {
+        Exception failure = exchange.getException();
+        if (failure == null) {
+            try {
+                binding.checkReply(exchange);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        return failure;
     }
 
     private void send(Exchange exchange) throws Exception {
@@ -76,18 +110,20 @@ public final class SinkSender extends ServiceSupport {
     protected void doStart() throws Exception {
         if (SinkBindings.STDOUT.equals(sinkUri)) {
             target = new StdoutWriter();
-            return;
+        } else {
+            endpoint = resolve();
+            Producer producer = endpoint.createProducer();
+            ServiceHelper.startService(producer);
+            target = producer;
         }
-        endpoint = resolve();
-        Producer producer = endpoint.createProducer();
-        ServiceHelper.startService(producer);
-        target = producer;
+        asyncTarget = AsyncProcessorConverterHelper.convert(target);
     }
 
     @Override
     protected void doStop() throws Exception {
         ServiceHelper.stopService(target);
         target = null;
+        asyncTarget = null;
     }
 
     private Endpoint resolve() throws URISyntaxException {
