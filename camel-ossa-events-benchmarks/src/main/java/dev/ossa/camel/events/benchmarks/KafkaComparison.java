@@ -67,6 +67,7 @@ final class KafkaComparison {
                 if (records != expected) {
                     throw new IllegalStateException(topic + " holds " + records + " records, expected " + expected);
                 }
+                RecordJudge.check(topic, kafka.firstRecords(topic, 1000), mapper.valueToTree(data));
             }
             return List.of(
                     Comparison.rate("kafka-vs-sdk-java", rates.get("ours"), rates.get("sdk-java"), "events/s"),
