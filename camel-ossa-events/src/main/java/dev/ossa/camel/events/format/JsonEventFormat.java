@@ -4,16 +4,21 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import dev.ossa.camel.events.OssaEventsConstants;
 import dev.ossa.camel.events.event.EventData;
 import dev.ossa.camel.events.event.OssaCloudEvent;
 
@@ -28,6 +33,8 @@ public final class JsonEventFormat {
     public static final String EVENT_CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
     /** Media type of a batch. */
     public static final String BATCH_CONTENT_TYPE = "application/cloudevents-batch+json; charset=UTF-8";
+
+    private static final Map<String, SerializableString> KNOWN_NAMES = knownNames();
 
     private final ObjectMapper mapper;
 
@@ -137,15 +144,33 @@ public final class JsonEventFormat {
 
     private static void writeAttribute(JsonGenerator generator, String name, Object value) {
         try {
-            if (value instanceof Integer number) {
-                generator.writeNumberField(name, number);
-            } else if (value instanceof Boolean flag) {
-                generator.writeBooleanField(name, flag);
+            SerializableString knownName = KNOWN_NAMES.get(name);
+            if (knownName != null) {
+                generator.writeFieldName(knownName);
             } else {
-                generator.writeStringField(name, value.toString());
+                generator.writeFieldName(name);
+            }
+            if (value instanceof Integer number) {
+                generator.writeNumber(number);
+            } else if (value instanceof Boolean flag) {
+                generator.writeBoolean(flag);
+            } else {
+                generator.writeString(value.toString());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The attribute names every event has or often has, quoted and encoded once. */
+    private static Map<String, SerializableString> knownNames() {
+        Map<String, SerializableString> names = new HashMap<>();
+        for (String name : List.of("specversion", "id", "source", "type", "subject", "time", "datacontenttype",
+                "dataschema", OssaEventsConstants.AGENT_ID_ATTRIBUTE, OssaEventsConstants.INTERACTION_ID_ATTRIBUTE,
+                OssaEventsConstants.TRACE_ID_ATTRIBUTE, OssaEventsConstants.SPAN_ID_ATTRIBUTE,
+                OssaEventsConstants.PARTITION_KEY_ATTRIBUTE)) {
+            names.put(name, new SerializedString(name));
+        }
+        return Map.copyOf(names);
     }
 }
