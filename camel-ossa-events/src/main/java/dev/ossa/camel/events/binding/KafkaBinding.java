@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultMessage;
 
 import dev.ossa.camel.events.OssaEventsConstants;
 import dev.ossa.camel.events.OssaEventsMode;
@@ -23,7 +22,8 @@ import dev.ossa.camel.events.format.JsonEventFormat;
  * charset=UTF-8}.</li>
  * </ul>
  * The record key is the value of {@code keyField}; unset, the {@code partitionkey} extension; otherwise none. A batch
- * of N events is one Camel message whose body lists N messages, so the Kafka producer sends N records together.
+ * of N events is one Camel message whose body lists N messages, so the Kafka producer sends N records together; one
+ * event is a list of one. Each record is a {@link KafkaRecordMessage}, whose header names keep their exact case.
  */
 public final class KafkaBinding implements SinkBinding {
 
@@ -45,38 +45,43 @@ public final class KafkaBinding implements SinkBinding {
         this.sinkHeaders = sinkHeaders;
     }
 
+    /** One event is one record: a body listing one message, sent like a batch of one. */
     @Override
     public void writeEvent(OssaCloudEvent event, Message message) {
-        if (mode == OssaEventsMode.binary) {
-            message.setBody(format.dataBytes(event));
-            if (event.getDataContentType() != null) {
-                message.setHeader("content-type", utf8(event.getDataContentType()));
-            }
-            event.forEachAttribute((name, value) -> {
-                if (!name.equals("datacontenttype")) {
-                    message.setHeader("ce_" + name, utf8(value.toString()));
-                }
-            });
-        } else {
-            message.setBody(format.event(event, false));
-            message.setHeader("content-type", utf8(JsonEventFormat.EVENT_CONTENT_TYPE));
-        }
-        Object key = event.getAttribute(keyField);
-        if (key != null) {
-            message.setHeader(KAFKA_KEY_HEADER, key.toString());
-        }
-        sinkHeaders.applyTo(message, value -> value instanceof byte[] ? value : utf8(value.toString()));
+        message.setBody(List.of(record(event)));
     }
 
     @Override
     public void writeBatch(List<OssaCloudEvent> events, Message message) {
         List<Message> records = new ArrayList<>(events.size());
         for (OssaCloudEvent event : events) {
-            Message record = new DefaultMessage(context);
-            writeEvent(event, record);
-            records.add(record);
+            records.add(record(event));
         }
         message.setBody(records);
+    }
+
+    private Message record(OssaCloudEvent event) {
+        Message record = new KafkaRecordMessage(context);
+        if (mode == OssaEventsMode.binary) {
+            record.setBody(format.dataBytes(event));
+            if (event.getDataContentType() != null) {
+                record.setHeader("content-type", utf8(event.getDataContentType()));
+            }
+            event.forEachAttribute((name, value) -> {
+                if (!name.equals("datacontenttype")) {
+                    record.setHeader("ce_" + name, utf8(value.toString()));
+                }
+            });
+        } else {
+            record.setBody(format.event(event, false));
+            record.setHeader("content-type", utf8(JsonEventFormat.EVENT_CONTENT_TYPE));
+        }
+        Object key = event.getAttribute(keyField);
+        if (key != null) {
+            record.setHeader(KAFKA_KEY_HEADER, key.toString());
+        }
+        sinkHeaders.applyTo(record, value -> value instanceof byte[] ? value : utf8(value.toString()));
+        return record;
     }
 
     @Override
