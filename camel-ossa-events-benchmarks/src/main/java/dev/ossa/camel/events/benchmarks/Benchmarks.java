@@ -35,19 +35,23 @@ public final class Benchmarks {
                            + ", load at start: " + load());
         List<Comparison> results = new ArrayList<>();
         if (only.contains("encode")) {
+            section("encode");
             results.addAll(new EncodeComparison().run());
         }
         if (only.contains("http") || only.contains("memory")) {
             try (CountingHttpServer server = CountingHttpServer.start()) {
                 if (only.contains("http")) {
+                    section("http");
                     results.addAll(new HttpComparison(server).run());
                 }
                 if (only.contains("memory")) {
+                    section("memory");
                     results.addAll(new MemoryComparison(server).run());
                 }
             }
         }
         if (only.contains("kafka")) {
+            section("kafka");
             try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
                 results.addAll(new KafkaComparison(kafka).run());
             }
@@ -58,6 +62,10 @@ public final class Benchmarks {
         System.out.printf("%nload at end: %s; took %.0f s; results in %s%n", load(),
                 (System.nanoTime() - start) / 1e9, output.toAbsolutePath());
         System.exit(0);
+    }
+
+    private static void section(String name) {
+        System.out.println(name + " (load: " + load() + ")");
     }
 
     private static Set<String> choice(String argument) {

@@ -28,7 +28,7 @@ final class HttpComparison {
     static final int OURS_EVENTS = 100_000;
     static final int PER_EVENT_EVENTS = 10_000;
     static final int BATCH_SIZE = 100;
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 5;
 
     private final CountingHttpServer server;
 

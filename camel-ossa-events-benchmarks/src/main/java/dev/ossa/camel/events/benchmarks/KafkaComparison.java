@@ -38,7 +38,7 @@ final class KafkaComparison {
     static final String ACKS = "1";
     static final int LINGER_MS = 5;
     static final int KAFKA_BATCH_BYTES = 128 * 1024;
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 5;
     private static final int PRE_ENCODED_POOL = 1024;
 
     private final EmbeddedKafka kafka;
