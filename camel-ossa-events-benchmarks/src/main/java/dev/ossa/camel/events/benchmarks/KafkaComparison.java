@@ -28,8 +28,10 @@ import dev.ossa.camel.events.format.JsonEventFormat;
  * {@code kafka-vs-sdk-java} and {@code kafka-vs-preencoded}: events per second into a real broker, until the broker
  * has acknowledged every one. Ours is a Camel route through {@code ossa-events} in binary mode, batched; the peers are
  * a plain {@code KafkaProducer} with the CloudEvents SDK's {@code CloudEventSerializer} (binary mode too), and a plain
- * {@code KafkaProducer} sending bytes encoded beforehand. All three use the same {@code acks}, {@code linger.ms},
- * {@code batch.size} and no idempotence, each on its own topic of one partition.
+ * {@code KafkaProducer} sending bytes encoded beforehand. {@code kafka-vs-camel-floor} adds, for explanation, a Camel
+ * route that batches records encoded beforehand and sends them through camel-kafka ({@link CamelFloorSide}). All use
+ * the same {@code acks}, {@code linger.ms}, {@code batch.size} and no idempotence, each on its own topic of one
+ * partition.
  */
 final class KafkaComparison {
 
@@ -48,7 +50,7 @@ final class KafkaComparison {
     }
 
     List<Comparison> run() throws Exception {
-        kafka.createTopics("bench-ours", "bench-sdk", "bench-preencoded");
+        kafka.createTopics("bench-ours", "bench-sdk", "bench-preencoded", "bench-camel-floor");
         Map<String, Object> data = SampleEvent.data();
         ObjectMapper mapper = JsonEventFormat.defaultMapper();
         CamelContext context = new DefaultCamelContext();
@@ -56,13 +58,16 @@ final class KafkaComparison {
              KafkaProducer<byte[], byte[]> plainProducer = new KafkaProducer<>(plainProperties())) {
             RouteSide ours = RouteSide.start(context, "kafka", oursEndpoint());
             List<PreEncoded> preEncoded = preEncode(mapper, data);
+            CamelFloorSide camelFloor = new CamelFloorSide(context, camelFloorEndpoint(), OSSA_BATCH_SIZE, preEncoded);
             Map<String, Double> rates = new Alternation("kafka")
                     .side("ours", () -> ours.eventsPerSecond(EVENTS, data))
                     .side("sdk-java", () -> sendSdk(sdkProducer, mapper, data))
                     .side("preencoded", () -> sendPreEncoded(plainProducer, preEncoded))
+                    .side("camel-floor", () -> camelFloor.eventsPerSecond(EVENTS))
                     .run(ROUNDS, "events/s");
+            camelFloor.close();
             long expected = (long) (ROUNDS + 1) * EVENTS;
-            for (String topic : List.of("bench-ours", "bench-sdk", "bench-preencoded")) {
+            for (String topic : List.of("bench-ours", "bench-sdk", "bench-preencoded", "bench-camel-floor")) {
                 long records = kafka.records(topic);
                 if (records != expected) {
                     throw new IllegalStateException(topic + " holds " + records + " records, expected " + expected);
@@ -72,6 +77,8 @@ final class KafkaComparison {
             return List.of(
                     Comparison.rate("kafka-vs-sdk-java", rates.get("ours"), rates.get("sdk-java"), "events/s"),
                     Comparison.rate("kafka-vs-preencoded", rates.get("ours"), rates.get("preencoded"),
+                            "events/s"),
+                    Comparison.rate("kafka-vs-camel-floor", rates.get("ours"), rates.get("camel-floor"),
                             "events/s"));
         } finally {
             context.stop();
@@ -85,6 +92,14 @@ final class KafkaComparison {
                       + KAFKA_BATCH_BYTES + "&enableIdempotence=false";
         return "ossa-events:" + SampleEvent.TYPE + "?" + SampleEvent.endpointOptions() + "&mode=binary&batchSize="
                + OSSA_BATCH_SIZE + "&flushInterval=1000&sink=RAW(" + sink + ")";
+    }
+
+    /** The same producer settings for the Camel floor, which sends records encoded beforehand. */
+    private String camelFloorEndpoint() {
+        return "kafka:bench-camel-floor?brokers=" + kafka.bootstrapServers() + "&requestRequiredAcks=" + ACKS
+               + "&lingerMs=" + LINGER_MS + "&producerBatchSize=" + KAFKA_BATCH_BYTES + "&enableIdempotence=false"
+               + "&batchWithIndividualHeaders=true"
+               + "&valueSerializer=org.apache.kafka.common.serialization.ByteArraySerializer";
     }
 
     private Properties commonProperties() {
@@ -155,7 +170,7 @@ final class KafkaComparison {
         return pool;
     }
 
-    private record PreEncoded(byte[] value, Header[] headers) {
+    record PreEncoded(byte[] value, Header[] headers) {
     }
 
     /** Counts the broker's answers to one run's sends and keeps the first failure. */
