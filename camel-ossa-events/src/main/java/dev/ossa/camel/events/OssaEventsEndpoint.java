@@ -15,6 +15,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.util.URISupport;
 
 import dev.ossa.camel.events.binding.SinkBinding;
 import dev.ossa.camel.events.binding.SinkBindings;
@@ -131,10 +132,10 @@ public class OssaEventsEndpoint extends DefaultEndpoint {
         }
     }
 
-    /** The URI with every {@code sinkHeaders.*} value masked. */
+    /** The URI with every {@code sinkHeaders.*} value and every secret of the sink URI (passwords, JAAS) masked. */
     @Override
     public String toString() {
-        return "ossa-events://" + type + maskedQuery();
+        return URISupport.sanitizeUri("ossa-events://" + type + maskedQuery());
     }
 
     private String maskedQuery() {
