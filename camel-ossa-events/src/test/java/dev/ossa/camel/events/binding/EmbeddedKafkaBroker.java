@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -112,11 +111,6 @@ public final class EmbeddedKafkaBroker implements BeforeAllCallback {
             consumer.poll(Duration.ofMillis(200)).forEach(records::add);
         }
         return records;
-    }
-
-    /** The number of partitions that hold at least one of {@code records}. */
-    public static int partitionsUsed(List<ConsumerRecord<byte[], byte[]>> records) {
-        return Set.copyOf(records.stream().map(ConsumerRecord::partition).toList()).size();
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer() {
