@@ -18,6 +18,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
@@ -72,6 +74,40 @@ class HttpSinkOptionsTest extends CamelTestSupport {
         assertEquals("/events", request.path());
         CloudEvent event = SdkEventReader.read(request);
         assertEquals("dev.ossa.agent.started", event.getType());
+    }
+
+    @Test
+    void deliversOverHttpsWithATlsBeanDeclaredInYaml() throws Exception {
+        server = RecordingHttpServer.startHttps(serverTls());
+        String routes = """
+                - beans:
+                    - name: sinkTls
+                      type: org.apache.camel.support.jsse.SSLContextParameters
+                      properties:
+                        trustManagers:
+                          keyStore:
+                            resource: classpath:tls/http-sink-trust.p12
+                            type: PKCS12
+                            password: changeit
+                - route:
+                    from:
+                      uri: direct:agent-started
+                      steps:
+                        - to:
+                            uri: ossa-events:dev.ossa.agent.started
+                            parameters:
+                              source: /agents/planner
+                              sink: "RAW(%s?sslContextParameters=#sinkTls&connectTimeout=2000&responseTimeout=5000)"
+                              sinkHeaders.Authorization: "RAW(Bearer abc.def)"
+                """.formatted(server.url("/events"));
+        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("sink-https.yaml", routes));
+
+        Exchange sent = template.send("direct:agent-started", exchange -> exchange.getIn().setBody(Map.of("n", 1)));
+
+        assertNull(sent.getException());
+        RecordedRequest request = server.onlyRequest();
+        assertEquals("Bearer abc.def", request.header("Authorization"));
+        assertEquals("dev.ossa.agent.started", SdkEventReader.read(request).getType());
     }
 
     @Test
