@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -133,6 +134,39 @@ class HttpSinkFailureTest extends CamelTestSupport {
         for (RecordedRequest request : requests) {
             assertArrayEquals(delivered.getData().toBytes(), SdkEventReader.read(request).getData().toBytes());
         }
+    }
+
+    @Test
+    void aRedeliveryKeepsTheEventIdTheCallerSet() throws Exception {
+        server.thenAnswer(503, "busy").thenAnswer(503, "busy");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                errorHandler(defaultErrorHandler().maximumRedeliveries(3).redeliveryDelay(10));
+                from("direct:tool-failed").to(ossaUri(""));
+            }
+        });
+
+        template.send("direct:tool-failed", exchange -> {
+            exchange.getIn().setHeader(OssaEventsConstants.ID, "tool-failed-42");
+            exchange.getIn().setBody(Map.of("n", 1));
+        });
+
+        List<String> ids = server.requests().stream().map(SdkEventReader::read).map(CloudEvent::getId).toList();
+        assertEquals(List.of("tool-failed-42", "tool-failed-42", "tool-failed-42"), ids);
+    }
+
+    @Test
+    void aSinkUriThatAsksCamelHttpToThrowFailsWithCamelHttpsOwnException() {
+        server.otherwiseAnswer(500, "collector down");
+
+        Exchange sent = send("ossa-events:dev.ossa.tool.failed?source=/agents/planner&sink=RAW("
+                             + server.url("/events") + "?throwExceptionOnFailure=true)", 1);
+
+        HttpOperationFailedException error = assertInstanceOf(HttpOperationFailedException.class,
+                sent.getException());
+        assertEquals(500, error.getStatusCode());
+        assertEquals("collector down", error.getResponseBody());
     }
 
     @Test
