@@ -137,23 +137,24 @@ class HttpSinkFailureTest extends CamelTestSupport {
     }
 
     @Test
-    void aRedeliveryKeepsTheEventIdTheCallerSet() throws Exception {
+    void aRedeliveryKeepsAnEventIdSetBeforeTheOssaEventsStep() throws Exception {
         server.thenAnswer(503, "busy").thenAnswer(503, "busy");
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 errorHandler(defaultErrorHandler().maximumRedeliveries(3).redeliveryDelay(10));
-                from("direct:tool-failed").to(ossaUri(""));
+                from("direct:tool-failed")
+                        .setHeader(OssaEventsConstants.ID, simple("${uuid(random)}"))
+                        .to(ossaUri(""));
             }
         });
 
-        template.send("direct:tool-failed", exchange -> {
-            exchange.getIn().setHeader(OssaEventsConstants.ID, "tool-failed-42");
-            exchange.getIn().setBody(Map.of("n", 1));
-        });
+        Exchange sent = template.send("direct:tool-failed", exchange -> exchange.getIn().setBody(Map.of("n", 1)));
 
+        String id = sent.getMessage().getHeader(OssaEventsConstants.ID, String.class);
+        assertEquals(36, id.length(), id);
         List<String> ids = server.requests().stream().map(SdkEventReader::read).map(CloudEvent::getId).toList();
-        assertEquals(List.of("tool-failed-42", "tool-failed-42", "tool-failed-42"), ids);
+        assertEquals(List.of(id, id, id), ids);
     }
 
     @Test

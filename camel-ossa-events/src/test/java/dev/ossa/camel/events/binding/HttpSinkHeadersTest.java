@@ -120,6 +120,17 @@ class HttpSinkHeadersTest extends CamelTestSupport {
     }
 
     @Test
+    void aSinkHeaderCannotReplaceTheContentTypeOrACeHeaderOfTheBinding() {
+        Exchange sent = template.send(ossaUri("&mode=binary&sinkHeaders.Content-Type=text/leak&sinkHeaders.ce-id=leak"),
+                exchange -> exchange.getIn().setBody(Map.of("n", 1)));
+
+        RecordedRequest request = server.onlyRequest();
+        assertEquals(List.of("application/json"), request.headers().get("content-type"));
+        assertEquals(List.of(sent.getMessage().getHeader(OssaEventsConstants.ID, String.class)),
+                request.headers().get("ce-id"));
+    }
+
+    @Test
     void sinkHeaderValuesAreInNoLogLineAndInNoEndpointToString() throws Exception {
         server.thenAnswer(500, "collector down");
         try (CapturedLogs logs = CapturedLogs.capture(Map.of("org.apache.camel", Level.DEBUG, "dev.ossa", Level.TRACE))) {
