@@ -28,7 +28,7 @@ class ValidEdgeCasesAreAcceptedTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "/a/b", "urn:ossa:agent:planner", "https://example.com/agents/planner", "planner",
-        "mailto:ops@example.com" })
+        "mailto:ops@example.com", "/agents/ñandú" })
     void sourceAsAnyUriReference(String source) {
         assertEquals(source, valid().source(source).build().getSource());
     }
