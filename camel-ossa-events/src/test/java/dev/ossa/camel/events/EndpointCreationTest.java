@@ -86,7 +86,7 @@ class EndpointCreationTest extends CamelTestSupport {
     @Test
     void missingTypeFails() {
         String message = failure("ossa-events:?source=/a");
-        assertTrue(message.contains("type"), message);
+        assertTrue(message.contains("The event type is required: ossa-events:<type>"), message);
     }
 
     @Test
