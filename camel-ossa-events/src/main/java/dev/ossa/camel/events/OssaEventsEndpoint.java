@@ -3,6 +3,7 @@ package dev.ossa.camel.events;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -37,8 +38,14 @@ import dev.ossa.camel.events.format.JsonEventFormat;
 @ManagedResource(description = "OSSA events endpoint")
 public class OssaEventsEndpoint extends DefaultEndpoint {
 
-    private static final Pattern SINK_HEADER_VALUE = Pattern.compile(
-            "(sinkHeaders\\.[^=&]+=)(RAW\\([^)]*\\)|RAW\\{[^}]*\\}|[^&]*)");
+    /**
+     * A {@code sinkHeaders.*} value, up to the next parameter that is one of this endpoint's options: a secret that
+     * holds {@code &} or {@code )} is masked whole.
+     */
+    private static final Pattern SINK_HEADER_VALUE = Pattern.compile("(sinkHeaders\\.[^=&]+=).*?(?=&(?:"
+            + new OssaEventsEndpointUriFactory().propertyNames().stream().map(Pattern::quote)
+                    .collect(Collectors.joining("|"))
+            + "|extensions\\.[^=&]*|sinkHeaders\\.[^=&]*)=|$)");
 
     @UriPath(description = "The CloudEvent type of the events, e.g. dev.ossa.tool.called; the CamelCloudEventType"
                            + " header overrides it per exchange.")
@@ -128,7 +135,9 @@ public class OssaEventsEndpoint extends DefaultEndpoint {
         try {
             probe.build();
         } catch (InvalidCloudEventException e) {
-            throw new IllegalArgumentException("Invalid option: " + e.getMessage(), e);
+            String hint = "datacontenttype".equals(e.getAttribute()) && defaults.dataContentType().contains(" ")
+                    ? " (a '+' in an endpoint URI reads as a space: write the value as RAW(type/subtype+suffix))" : "";
+            throw new IllegalArgumentException("Invalid option: " + e.getMessage() + hint, e);
         }
     }
 
