@@ -60,10 +60,14 @@ public final class SinkSender extends ServiceSupport {
     }
 
     private void send(Exchange exchange) throws Exception {
-        target.process(exchange);
+        try {
+            target.process(exchange);
+        } catch (Exception e) {
+            throw binding.describeFailure(e);
+        }
         Exception failure = exchange.getException();
         if (failure != null) {
-            throw failure;
+            throw binding.describeFailure(failure);
         }
         binding.checkReply(exchange);
     }
