@@ -90,6 +90,7 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
                 new EventBatchAggregationStrategy(configuration.getBatchSize()), deliveryThread, false);
         aggregator.setCompletionSize(configuration.getBatchSize());
         aggregator.setCompletionInterval(configuration.getFlushInterval());
+        aggregator.setForceCompletionOnStop(true);
         ServiceHelper.startService(deadLetter, output, aggregator);
     }
 
