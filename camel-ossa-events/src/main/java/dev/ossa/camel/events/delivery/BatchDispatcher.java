@@ -13,8 +13,10 @@ import org.apache.camel.processor.aggregate.AggregateProcessor;
 import org.apache.camel.processor.errorhandler.DeadLetterChannel;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.apache.camel.spi.CamelLogger;
+import org.apache.camel.spi.LifecycleStrategy;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.support.builder.ExpressionBuilder;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.service.ServiceHelper;
@@ -31,7 +33,8 @@ import dev.ossa.camel.events.format.JsonEventFormat;
  * {@code flushInterval} after it started (the Aggregator's completion interval, which, unlike its completion timeout,
  * is not pushed back by each new event). Completed batches are delivered in order by one thread through Camel's
  * {@link DeadLetterChannel}: {@code maximumRedeliveries} retries with a doubling delay, then the
- * {@link DeadLetterHandler}. Stopping forces every pending batch out and waits for its delivery.
+ * {@link DeadLetterHandler}. Stopping forces every pending batch out and waits for its delivery; so does the start of a
+ * CamelContext stop, before any route stops, so that a sink that is itself a route still takes them.
  * <p>
  * When batches complete faster than the sink takes them, at most {@value #QUEUED_BATCHES} wait; then senders wait
  * too, so memory stays bounded and nothing is dropped.
@@ -50,7 +53,13 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
     private ThreadPoolExecutor deliveryThread;
     private DeadLetterHandler deadLetter;
     private AsyncProcessor output;
-    private AggregateProcessor aggregator;
+    private volatile AggregateProcessor aggregator;
+    private final LifecycleStrategy flushWhenContextStops = new LifecycleStrategySupport() {
+        @Override
+        public void onContextStopping(CamelContext stopping) {
+            flush();
+        }
+    };
 
     public BatchDispatcher(CamelContext context, SinkSender sender, OssaEventsConfiguration configuration,
                            JsonEventFormat format, DeliveryCounters counters, String name) {
@@ -92,10 +101,20 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
         aggregator.setCompletionInterval(configuration.getFlushInterval());
         aggregator.setForceCompletionOnStop(true);
         ServiceHelper.startService(deadLetter, output, aggregator);
+        context.addLifecycleStrategy(flushWhenContextStops);
+    }
+
+    /** Sends every pending batch now, and waits until each is delivered or dead-lettered. */
+    void flush() {
+        AggregateProcessor current = aggregator;
+        if (current != null) {
+            current.prepareShutdown(false, false);
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
+        context.getLifecycleStrategies().remove(flushWhenContextStops);
         if (aggregator != null) {
             aggregator.prepareShutdown(false, false);
             ServiceHelper.stopAndShutdownService(aggregator);
