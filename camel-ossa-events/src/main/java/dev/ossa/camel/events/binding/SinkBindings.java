@@ -64,11 +64,13 @@ public final class SinkBindings {
 
     /**
      * Options the sink endpoint needs for the binding to work, added unless the sink URI sets them: HTTP answers are
-     * checked by the binding, Kafka values are written as bytes.
+     * checked by the binding and failed requests are retried by the component only (see {@link HttpClientNoRetries}),
+     * Kafka values are written as bytes.
      */
     public static Map<String, Object> endpointDefaults(String sinkUri) {
         return switch (scheme(sinkUri)) {
-            case "http", "https" -> Map.of("throwExceptionOnFailure", "false");
+            case "http", "https" -> Map.of("throwExceptionOnFailure", "false",
+                    "httpClient.retryStrategy", "#class:dev.ossa.camel.events.binding.HttpClientNoRetries");
             case "kafka" -> Map.of("valueSerializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
             default -> Map.of();
         };
