@@ -9,6 +9,7 @@ import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
+import org.apache.camel.Predicate;
 import org.apache.camel.processor.aggregate.AggregateProcessor;
 import org.apache.camel.processor.errorhandler.DeadLetterChannel;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
@@ -32,9 +33,9 @@ import dev.ossa.camel.events.format.JsonEventFormat;
  * Batched delivery on Camel's Aggregator. A batch completes when it holds {@code batchSize} events, or at the latest
  * {@code flushInterval} after it started (the Aggregator's completion interval, which, unlike its completion timeout,
  * is not pushed back by each new event). Completed batches are delivered in order by one thread through Camel's
- * {@link DeadLetterChannel}: {@code maximumRedeliveries} retries with a doubling delay, then the
- * {@link DeadLetterHandler}. Stopping forces every pending batch out and waits for its delivery; so does the start of a
- * CamelContext stop, before any route stops, so that a sink that is itself a route still takes them.
+ * {@link DeadLetterChannel}: {@code maximumRedeliveries} retries with a doubling delay (-1: until a stop begins), then
+ * the {@link DeadLetterHandler}. Stopping forces every pending batch out and waits for its delivery; so does the start
+ * of a CamelContext stop, before any route stops, so that a sink that is itself a route still takes them.
  * <p>
  * When batches complete faster than the sink takes them, at most {@value #QUEUED_BATCHES} wait; then senders wait
  * too, so memory stays bounded and nothing is dropped.
@@ -56,10 +57,12 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
     private volatile AggregateProcessor aggregator;
     private final LifecycleStrategy flushWhenContextStops = new LifecycleStrategySupport() {
         @Override
-        public void onContextStopping(CamelContext stopping) {
+        public void onContextStopping(CamelContext context) {
+            stopping = true;
             flush();
         }
     };
+    private volatile boolean stopping;
 
     public BatchDispatcher(CamelContext context, SinkSender sender, OssaEventsConfiguration configuration,
                            JsonEventFormat format, DeliveryCounters counters, String name) {
@@ -89,9 +92,10 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
                 new ArrayBlockingQueue<>(QUEUED_BATCHES), this::newThread, BatchDispatcher::waitForRoom);
         deadLetter = new DeadLetterHandler(context, configuration.getDeadLetterUri(), configuration.getSink(), format,
                 counters);
+        stopping = false;
         DeadLetterChannel errorHandler = new DeadLetterChannel(
                 context, new BatchDelivery(sender, counters), retryLogger(), null, redeliveryPolicy(), deadLetter,
-                deadLetterName(), true, false, false, null, null, null, null);
+                deadLetterName(), true, false, false, retryForeverUntilStopping(), null, null, null);
         output = AsyncProcessorConverterHelper.convert(
                 PluginHelper.getInternalProcessorFactory(context).addUnitOfWorkProcessorAdvice(context, errorHandler,
                         null));
@@ -114,6 +118,7 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
 
     @Override
     protected void doStop() throws Exception {
+        stopping = true;
         context.getLifecycleStrategies().remove(flushWhenContextStops);
         if (aggregator != null) {
             aggregator.prepareShutdown(false, false);
@@ -144,6 +149,14 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
         policy.setLogHandled(false);
         policy.setAllowRedeliveryWhileStopping(true);
         return policy;
+    }
+
+    /**
+     * With {@code maximumRedeliveries=-1} a failing batch is retried until a stop begins, then dead-lettered, so that
+     * the stop ends; otherwise (null) the policy's own count applies.
+     */
+    private Predicate retryForeverUntilStopping() {
+        return configuration.getMaximumRedeliveries() < 0 ? exchange -> !stopping : null;
     }
 
     private static CamelLogger retryLogger() {
