@@ -4,6 +4,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContext;
@@ -38,7 +41,8 @@ import dev.ossa.camel.events.format.JsonEventFormat;
  * of a CamelContext stop, before any route stops, so that a sink that is itself a route still takes them.
  * <p>
  * When batches complete faster than the sink takes them, at most {@value #QUEUED_BATCHES} wait; then senders wait
- * too, so memory stays bounded and nothing is dropped.
+ * too, so memory stays bounded and nothing is dropped. Once a stop begins, new events are refused with an exception
+ * rather than accepted into a batch that could no longer leave.
  */
 public final class BatchDispatcher extends ServiceSupport implements EventDispatcher {
 
@@ -63,6 +67,8 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
         }
     };
     private volatile boolean stopping;
+    private final ReadWriteLock acceptance = new ReentrantReadWriteLock();
+    private boolean accepting;
 
     public BatchDispatcher(CamelContext context, SinkSender sender, OssaEventsConfiguration configuration,
                            JsonEventFormat format, DeliveryCounters counters, String name) {
@@ -74,15 +80,30 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
         this.name = name;
     }
 
+    /**
+     * Accepts the event into a batch.
+     *
+     * @throws IllegalStateException when the dispatcher has begun to stop: the event was not accepted
+     */
     @Override
     public void dispatch(OssaCloudEvent event) throws Exception {
-        Exchange exchange = new DefaultExchange(context);
-        exchange.getIn().setBody(event);
-        counters.accepted(true);
-        aggregator.process(exchange);
-        if (exchange.getException() != null) {
-            counters.failed(1, true);
-            throw exchange.getException();
+        Lock lock = acceptance.readLock();
+        lock.lock();
+        try {
+            if (!accepting) {
+                throw new IllegalStateException("The ossa-events endpoint for " + sender + " is stopped: event "
+                                                + event.getId() + " was not accepted");
+            }
+            Exchange exchange = new DefaultExchange(context);
+            exchange.getIn().setBody(event);
+            counters.accepted(true);
+            aggregator.process(exchange);
+            if (exchange.getException() != null) {
+                counters.failed(1, true);
+                throw exchange.getException();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -106,6 +127,18 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
         aggregator.setForceCompletionOnStop(true);
         ServiceHelper.startService(deadLetter, output, aggregator);
         context.addLifecycleStrategy(flushWhenContextStops);
+        setAccepting(true);
+    }
+
+    /** Waits for the events being accepted right now; afterwards no event is accepted until started again. */
+    private void setAccepting(boolean value) {
+        Lock lock = acceptance.writeLock();
+        lock.lock();
+        try {
+            accepting = value;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Sends every pending batch now, and waits until each is delivered or dead-lettered. */
@@ -119,6 +152,7 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
     @Override
     protected void doStop() throws Exception {
         stopping = true;
+        setAccepting(false);
         context.getLifecycleStrategies().remove(flushWhenContextStops);
         if (aggregator != null) {
             aggregator.prepareShutdown(false, false);

@@ -32,7 +32,7 @@ public final class SinkSender extends ServiceSupport {
     private final String sinkUri;
     private final SinkBinding binding;
     private Endpoint endpoint;
-    private Processor target;
+    private volatile Processor target;
 
     public SinkSender(CamelContext context, String sinkUri, SinkBinding binding) {
         this.context = context;
@@ -60,7 +60,12 @@ public final class SinkSender extends ServiceSupport {
     }
 
     private void send(Exchange exchange) throws Exception {
-        target.process(exchange);
+        Processor current = target;
+        if (current == null) {
+            throw new IllegalStateException("The sink " + URISupport.sanitizeUri(sinkUri) + " is stopped: nothing was"
+                                            + " sent");
+        }
+        current.process(exchange);
         Exception failure = exchange.getException();
         if (failure != null) {
             throw failure;
