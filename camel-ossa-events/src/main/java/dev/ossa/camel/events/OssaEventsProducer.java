@@ -30,6 +30,7 @@ public class OssaEventsProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        forgetPreviousEvent(exchange);
         OssaCloudEvent event;
         try {
             event = endpoint.getExchangeToEvent().toEvent(exchange);
@@ -42,6 +43,25 @@ public class OssaEventsProducer extends DefaultProducer {
         message.setHeader(OssaEventsConstants.TIME, event.getTime());
         exchange.setProperty(OssaEventsConstants.EVENT_PROPERTY, event);
         dispatcher.dispatch(event);
+    }
+
+    /**
+     * The {@code CamelCloudEventID} and {@code CamelCloudEventTime} headers that an earlier send put on this exchange
+     * describe that event, not the next one: a route that sends to several {@code ossa-events} endpoints in a row
+     * makes one new event per send. An id or time the route sets itself is still used.
+     */
+    private static void forgetPreviousEvent(Exchange exchange) {
+        OssaCloudEvent previous = exchange.getProperty(OssaEventsConstants.EVENT_PROPERTY, OssaCloudEvent.class);
+        if (previous == null) {
+            return;
+        }
+        Message message = exchange.getMessage();
+        if (previous.getId().equals(message.getHeader(OssaEventsConstants.ID))) {
+            message.removeHeader(OssaEventsConstants.ID);
+        }
+        if (previous.getTime() != null && previous.getTime().equals(message.getHeader(OssaEventsConstants.TIME))) {
+            message.removeHeader(OssaEventsConstants.TIME);
+        }
     }
 
     @Override

@@ -65,10 +65,14 @@ public final class SinkSender extends ServiceSupport {
             throw new IllegalStateException("The sink " + URISupport.sanitizeUri(sinkUri) + " is stopped: nothing was"
                                             + " sent");
         }
-        current.process(exchange);
+        try {
+            current.process(exchange);
+        } catch (Exception e) {
+            throw binding.describeFailure(e);
+        }
         Exception failure = exchange.getException();
         if (failure != null) {
-            throw failure;
+            throw binding.describeFailure(failure);
         }
         binding.checkReply(exchange);
     }
