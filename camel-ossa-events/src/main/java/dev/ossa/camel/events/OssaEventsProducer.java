@@ -28,9 +28,17 @@ public class OssaEventsProducer extends DefaultProducer {
         this.endpoint = endpoint;
     }
 
+    /** Exchange properties: the id and time an earlier send generated (not taken from the route's headers). */
+    private static final String GENERATED_ID = "CamelOssaGeneratedId";
+    private static final String GENERATED_TIME = "CamelOssaGeneratedTime";
+
     @Override
     public void process(Exchange exchange) throws Exception {
-        forgetPreviousEvent(exchange);
+        Message message = exchange.getMessage();
+        forgetGenerated(exchange, OssaEventsConstants.ID, GENERATED_ID);
+        forgetGenerated(exchange, OssaEventsConstants.TIME, GENERATED_TIME);
+        boolean idGiven = message.getHeader(OssaEventsConstants.ID) != null;
+        boolean timeGiven = message.getHeader(OssaEventsConstants.TIME) != null;
         OssaCloudEvent event;
         try {
             event = endpoint.getExchangeToEvent().toEvent(exchange);
@@ -38,29 +46,23 @@ public class OssaEventsProducer extends DefaultProducer {
             endpoint.getCounters().rejected();
             throw e;
         }
-        Message message = exchange.getMessage();
         message.setHeader(OssaEventsConstants.ID, event.getId());
         message.setHeader(OssaEventsConstants.TIME, event.getTime());
+        exchange.setProperty(GENERATED_ID, idGiven ? null : event.getId());
+        exchange.setProperty(GENERATED_TIME, timeGiven ? null : event.getTime());
         exchange.setProperty(OssaEventsConstants.EVENT_PROPERTY, event);
         dispatcher.dispatch(event);
     }
 
     /**
-     * The {@code CamelCloudEventID} and {@code CamelCloudEventTime} headers that an earlier send put on this exchange
-     * describe that event, not the next one: a route that sends to several {@code ossa-events} endpoints in a row
-     * makes one new event per send. An id or time the route sets itself is still used.
+     * The {@code CamelCloudEventID} and {@code CamelCloudEventTime} headers that an earlier send generated describe
+     * that event, not the next one: a route that sends to several {@code ossa-events} endpoints in a row makes one new
+     * event per send. An id or time the route sets itself is kept, also when the route's error handler sends again.
      */
-    private static void forgetPreviousEvent(Exchange exchange) {
-        OssaCloudEvent previous = exchange.getProperty(OssaEventsConstants.EVENT_PROPERTY, OssaCloudEvent.class);
-        if (previous == null) {
-            return;
-        }
-        Message message = exchange.getMessage();
-        if (previous.getId().equals(message.getHeader(OssaEventsConstants.ID))) {
-            message.removeHeader(OssaEventsConstants.ID);
-        }
-        if (previous.getTime() != null && previous.getTime().equals(message.getHeader(OssaEventsConstants.TIME))) {
-            message.removeHeader(OssaEventsConstants.TIME);
+    private static void forgetGenerated(Exchange exchange, String header, String generatedProperty) {
+        Object generated = exchange.getProperty(generatedProperty);
+        if (generated != null && generated.equals(exchange.getMessage().getHeader(header))) {
+            exchange.getMessage().removeHeader(header);
         }
     }
 
