@@ -63,7 +63,8 @@ class BatchCompletionTest extends CamelTestSupport {
         OssaEventsEndpoint endpoint = context.getEndpoints().stream()
                 .filter(e -> e.getEndpointUri().contains("tool.called")).map(OssaEventsEndpoint.class::cast)
                 .findFirst().orElseThrow();
-        assertEquals(5, endpoint.getEventsPending());
+        Deadline.await(() -> endpoint.getEventsPending() == 5, Duration.ofSeconds(20),
+                () -> endpoint.getEventsPending() + " pending");
 
         context.stop();
 
