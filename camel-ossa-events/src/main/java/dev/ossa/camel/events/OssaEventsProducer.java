@@ -19,6 +19,10 @@ import dev.ossa.camel.events.event.OssaCloudEvent;
  */
 public class OssaEventsProducer extends DefaultProducer {
 
+    /** Exchange properties: the id and time this producer generated for the exchange's last event, if any. */
+    private static final String GENERATED_ID = "CamelOssaGeneratedId";
+    private static final String GENERATED_TIME = "CamelOssaGeneratedTime";
+
     private final OssaEventsEndpoint endpoint;
     private SinkSender sender;
     private EventDispatcher dispatcher;
@@ -28,15 +32,10 @@ public class OssaEventsProducer extends DefaultProducer {
         this.endpoint = endpoint;
     }
 
-    /** Exchange properties: the id and time an earlier send generated (not taken from the route's headers). */
-    private static final String GENERATED_ID = "CamelOssaGeneratedId";
-    private static final String GENERATED_TIME = "CamelOssaGeneratedTime";
-
     @Override
     public void process(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
-        forgetGenerated(exchange, OssaEventsConstants.ID, GENERATED_ID);
-        forgetGenerated(exchange, OssaEventsConstants.TIME, GENERATED_TIME);
+        forgetGeneratedValues(exchange, message);
         boolean idGiven = message.getHeader(OssaEventsConstants.ID) != null;
         boolean timeGiven = message.getHeader(OssaEventsConstants.TIME) != null;
         OssaCloudEvent event;
@@ -55,14 +54,19 @@ public class OssaEventsProducer extends DefaultProducer {
     }
 
     /**
-     * The {@code CamelCloudEventID} and {@code CamelCloudEventTime} headers that an earlier send generated describe
-     * that event, not the next one: a route that sends to several {@code ossa-events} endpoints in a row makes one new
-     * event per send. An id or time the route sets itself is kept, also when the route's error handler sends again.
+     * The {@code CamelCloudEventID} and {@code CamelCloudEventTime} headers that an earlier send generated and put on
+     * this exchange describe that event, not the next one: a route that sends to several {@code ossa-events}
+     * endpoints in a row makes one new event per send. An id or time the route set itself is kept, also when the
+     * route's error handler redelivers the exchange.
      */
-    private static void forgetGenerated(Exchange exchange, String header, String generatedProperty) {
-        Object generated = exchange.getProperty(generatedProperty);
-        if (generated != null && generated.equals(exchange.getMessage().getHeader(header))) {
-            exchange.getMessage().removeHeader(header);
+    private static void forgetGeneratedValues(Exchange exchange, Message message) {
+        Object generatedId = exchange.getProperty(GENERATED_ID);
+        if (generatedId != null && generatedId.equals(message.getHeader(OssaEventsConstants.ID))) {
+            message.removeHeader(OssaEventsConstants.ID);
+        }
+        Object generatedTime = exchange.getProperty(GENERATED_TIME);
+        if (generatedTime != null && generatedTime.equals(message.getHeader(OssaEventsConstants.TIME))) {
+            message.removeHeader(OssaEventsConstants.TIME);
         }
     }
 
