@@ -246,7 +246,8 @@ public class OssaEventsConfiguration implements Cloneable {
 
     /**
      * How many times a failed batch delivery is retried before the batch goes to `deadLetterUri` (or is
-     * logged at ERROR). Applies to batched delivery; unbatched sends fail their own exchange.
+     * logged at ERROR); -1 retries until the endpoint stops. Applies to batched delivery; unbatched sends fail
+     * their own exchange.
      */
     public void setMaximumRedeliveries(int maximumRedeliveries) {
         this.maximumRedeliveries = maximumRedeliveries;

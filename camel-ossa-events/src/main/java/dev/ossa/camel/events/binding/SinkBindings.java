@@ -71,12 +71,13 @@ public final class SinkBindings {
 
     /**
      * Options the sink endpoint needs for the binding to work, added unless the sink URI sets them: HTTP answers are
-     * checked by the binding; Kafka values are written as bytes, and each record of a sink message gets its own
-     * headers.
+     * checked by the binding and failed requests are retried by the component only (see {@link HttpClientNoRetries});
+     * Kafka values are written as bytes, and each record of a sink message gets its own headers.
      */
     public static Map<String, Object> endpointDefaults(String sinkUri) {
         return switch (scheme(sinkUri)) {
-            case "http", "https" -> Map.of("throwExceptionOnFailure", "false");
+            case "http", "https" -> Map.of("throwExceptionOnFailure", "false",
+                    "httpClient.retryStrategy", "#class:dev.ossa.camel.events.binding.HttpClientNoRetries");
             case "kafka" -> Map.of("valueSerializer", "org.apache.kafka.common.serialization.ByteArraySerializer",
                     KAFKA_INDIVIDUAL_HEADERS, "true");
             default -> Map.of();

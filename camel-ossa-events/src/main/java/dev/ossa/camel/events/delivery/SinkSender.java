@@ -32,7 +32,7 @@ public final class SinkSender extends ServiceSupport {
     private final String sinkUri;
     private final SinkBinding binding;
     private Endpoint endpoint;
-    private Processor target;
+    private volatile Processor target;
 
     public SinkSender(CamelContext context, String sinkUri, SinkBinding binding) {
         this.context = context;
@@ -60,8 +60,13 @@ public final class SinkSender extends ServiceSupport {
     }
 
     private void send(Exchange exchange) throws Exception {
+        Processor current = target;
+        if (current == null) {
+            throw new IllegalStateException("The sink " + URISupport.sanitizeUri(sinkUri) + " is stopped: nothing was"
+                                            + " sent");
+        }
         try {
-            target.process(exchange);
+            current.process(exchange);
         } catch (Exception e) {
             throw binding.describeFailure(e);
         }
