@@ -70,9 +70,9 @@ public class OssaEventsConfiguration implements Cloneable {
     }
 
     /**
-     * The Camel endpoint URI that receives the events, e.g. `log:events`, `http://host/path` or
-     * `kafka:topic?brokers=host:9092` (wrap a URI with its own options in `RAW(...)`). The built-in
-     * `stdout` prints JSON Lines to standard output.
+     * The Camel endpoint URI that receives the events, e.g. `log:events`, `http://host/path` or `kafka:topic`
+     * (wrap a URI that has options of its own in `RAW(...)`). The built-in `stdout` prints JSON Lines to standard
+     * output.
      */
     public void setSink(String sink) {
         this.sink = sink;
@@ -196,9 +196,9 @@ public class OssaEventsConfiguration implements Cloneable {
     }
 
     /**
-     * Default for the `datacontenttype` attribute: the RFC 2046 media type of the data. With a JSON type
-     * (`type/json` or `type/anything+json`) String and byte[] bodies that hold a JSON object or array are embedded as
-     * JSON.
+     * Default for the `datacontenttype` attribute: the RFC 2046 media type of the data. With a JSON media type
+     * (subtype `json`, or a subtype with the `json` suffix) String and byte array bodies that hold a JSON object or
+     * array are embedded as JSON.
      */
     public void setDataContentType(String dataContentType) {
         this.dataContentType = dataContentType;
@@ -246,7 +246,8 @@ public class OssaEventsConfiguration implements Cloneable {
 
     /**
      * How many times a failed batch delivery is retried before the batch goes to `deadLetterUri` (or is
-     * logged at ERROR). Applies to batched delivery; unbatched sends fail their own exchange.
+     * logged at ERROR); -1 retries until the endpoint stops. Applies to batched delivery; unbatched sends fail
+     * their own exchange.
      */
     public void setMaximumRedeliveries(int maximumRedeliveries) {
         this.maximumRedeliveries = maximumRedeliveries;

@@ -34,7 +34,7 @@ public final class OssaEventsConstants {
               javaType = "String")
     public static final String DATA_SCHEMA = CloudEvent.CAMEL_CLOUD_EVENT_SCHEMA_URL;
     @Metadata(description = "Extension attributes of this event: names of a-z and 0-9, values String, Integer,"
-                            + " Boolean, URI, a timestamp or byte[]. Merged over the `extensions.*` options.",
+                            + " Boolean, URI, a timestamp or a byte array. Merged over the `extensions` options.",
               javaType = "java.util.Map<String, Object>")
     public static final String EXTENSIONS = CloudEvent.CAMEL_CLOUD_EVENT_EXTENSIONS;
     @Metadata(description = "The `ossaagentid` extension: the agent that emits the event.", javaType = "String")

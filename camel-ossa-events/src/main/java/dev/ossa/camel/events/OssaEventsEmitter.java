@@ -7,6 +7,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Producer;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.LifecycleStrategy;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.RuntimeCamelException;
 
@@ -15,7 +17,8 @@ import dev.ossa.camel.events.event.OssaCloudEvent;
 /**
  * Emits OSSA events from Java code that writes no routes. It sends through an {@code ossa-events:} endpoint, so every
  * option, batching rule and delivery guarantee of the component applies; closing it delivers every pending event and
- * stops what it started (its own CamelContext when it made one).
+ * stops what it started (its own CamelContext when it made one). Stopping the CamelContext it runs on delivers the
+ * pending events too, first thing, while the sink is still running.
  *
  * <pre>{@code
  * try (OssaEventsEmitter emitter = OssaEventsEmitter.create("ossa-events:agent?source=/agents/planner&agentId=planner")) {
@@ -30,6 +33,12 @@ public final class OssaEventsEmitter implements AutoCloseable {
     private final boolean ownsContext;
     private final OssaEventsEndpoint endpoint;
     private final Producer producer;
+    private final LifecycleStrategy stopWithContext = new LifecycleStrategySupport() {
+        @Override
+        public void onContextStopping(CamelContext stopping) {
+            ServiceHelper.stopService(producer);
+        }
+    };
 
     private OssaEventsEmitter(CamelContext context, boolean ownsContext, String endpointUri) throws Exception {
         this.context = context;
@@ -40,6 +49,7 @@ public final class OssaEventsEmitter implements AutoCloseable {
         }
         this.producer = endpoint.createProducer();
         ServiceHelper.startService(producer);
+        context.addLifecycleStrategy(stopWithContext);
     }
 
     /** An emitter on its own CamelContext, started now and stopped by {@link #close()}. */
@@ -107,6 +117,7 @@ public final class OssaEventsEmitter implements AutoCloseable {
         try {
             ServiceHelper.stopService(producer);
         } finally {
+            context.getLifecycleStrategies().remove(stopWithContext);
             if (ownsContext) {
                 context.stop();
             }

@@ -3,6 +3,7 @@ package dev.ossa.camel.events;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -15,6 +16,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.util.URISupport;
 
 import dev.ossa.camel.events.binding.SinkBinding;
 import dev.ossa.camel.events.binding.SinkBindings;
@@ -36,8 +38,14 @@ import dev.ossa.camel.events.format.JsonEventFormat;
 @ManagedResource(description = "OSSA events endpoint")
 public class OssaEventsEndpoint extends DefaultEndpoint {
 
-    private static final Pattern SINK_HEADER_VALUE = Pattern.compile(
-            "(sinkHeaders\\.[^=&]+=)(RAW\\([^)]*\\)|RAW\\{[^}]*\\}|[^&]*)");
+    /**
+     * A {@code sinkHeaders.*} value, up to the next parameter that is one of this endpoint's options: a secret that
+     * holds {@code &} or {@code )} is masked whole.
+     */
+    private static final Pattern SINK_HEADER_VALUE = Pattern.compile("(sinkHeaders\\.[^=&]+=).*?(?=&(?:"
+            + new OssaEventsEndpointUriFactory().propertyNames().stream().map(Pattern::quote)
+                    .collect(Collectors.joining("|"))
+            + "|extensions\\.[^=&]*|sinkHeaders\\.[^=&]*)=|$)");
 
     @UriPath(description = "The CloudEvent type of the events, e.g. dev.ossa.tool.called; the CamelCloudEventType"
                            + " header overrides it per exchange.")
@@ -127,14 +135,16 @@ public class OssaEventsEndpoint extends DefaultEndpoint {
         try {
             probe.build();
         } catch (InvalidCloudEventException e) {
-            throw new IllegalArgumentException("Invalid option: " + e.getMessage(), e);
+            String hint = "datacontenttype".equals(e.getAttribute()) && defaults.dataContentType().contains(" ")
+                    ? " (a '+' in an endpoint URI reads as a space: write the value as RAW(type/subtype+suffix))" : "";
+            throw new IllegalArgumentException("Invalid option: " + e.getMessage() + hint, e);
         }
     }
 
-    /** The URI with every {@code sinkHeaders.*} value masked. */
+    /** The URI with every {@code sinkHeaders.*} value and every secret of the sink URI (passwords, JAAS) masked. */
     @Override
     public String toString() {
-        return "ossa-events://" + type + maskedQuery();
+        return URISupport.sanitizeUri("ossa-events://" + type + maskedQuery());
     }
 
     private String maskedQuery() {

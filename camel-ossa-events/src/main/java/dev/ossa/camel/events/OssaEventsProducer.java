@@ -19,6 +19,10 @@ import dev.ossa.camel.events.event.OssaCloudEvent;
  */
 public class OssaEventsProducer extends DefaultProducer {
 
+    /** Exchange properties: the id and time this producer generated for the exchange's last event, if any. */
+    private static final String GENERATED_ID = "CamelOssaGeneratedId";
+    private static final String GENERATED_TIME = "CamelOssaGeneratedTime";
+
     private final OssaEventsEndpoint endpoint;
     private SinkSender sender;
     private EventDispatcher dispatcher;
@@ -30,6 +34,10 @@ public class OssaEventsProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        Message message = exchange.getMessage();
+        forgetGeneratedValues(exchange, message);
+        boolean idGiven = message.getHeader(OssaEventsConstants.ID) != null;
+        boolean timeGiven = message.getHeader(OssaEventsConstants.TIME) != null;
         OssaCloudEvent event;
         try {
             event = endpoint.getExchangeToEvent().toEvent(exchange);
@@ -37,11 +45,29 @@ public class OssaEventsProducer extends DefaultProducer {
             endpoint.getCounters().rejected();
             throw e;
         }
-        Message message = exchange.getMessage();
         message.setHeader(OssaEventsConstants.ID, event.getId());
         message.setHeader(OssaEventsConstants.TIME, event.getTime());
+        exchange.setProperty(GENERATED_ID, idGiven ? null : event.getId());
+        exchange.setProperty(GENERATED_TIME, timeGiven ? null : event.getTime());
         exchange.setProperty(OssaEventsConstants.EVENT_PROPERTY, event);
         dispatcher.dispatch(event);
+    }
+
+    /**
+     * The {@code CamelCloudEventID} and {@code CamelCloudEventTime} headers that an earlier send generated and put on
+     * this exchange describe that event, not the next one: a route that sends to several {@code ossa-events}
+     * endpoints in a row makes one new event per send. An id or time the route set itself is kept, also when the
+     * route's error handler redelivers the exchange.
+     */
+    private static void forgetGeneratedValues(Exchange exchange, Message message) {
+        Object generatedId = exchange.getProperty(GENERATED_ID);
+        if (generatedId != null && generatedId.equals(message.getHeader(OssaEventsConstants.ID))) {
+            message.removeHeader(OssaEventsConstants.ID);
+        }
+        Object generatedTime = exchange.getProperty(GENERATED_TIME);
+        if (generatedTime != null && generatedTime.equals(message.getHeader(OssaEventsConstants.TIME))) {
+            message.removeHeader(OssaEventsConstants.TIME);
+        }
     }
 
     @Override

@@ -32,4 +32,12 @@ public interface SinkBinding {
      */
     default void checkReply(Exchange sinkExchange) {
     }
+
+    /**
+     * The exception to raise when the sink failed to take a message: by default the sink's own; a binding may wrap it
+     * in one that says what to check.
+     */
+    default Exception describeFailure(Exception failure) {
+        return failure;
+    }
 }

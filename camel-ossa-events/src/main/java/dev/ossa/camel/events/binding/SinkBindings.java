@@ -1,9 +1,12 @@
 package dev.ossa.camel.events.binding;
 
+import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.util.URISupport;
 
 import dev.ossa.camel.events.OssaEventsConfiguration;
 import dev.ossa.camel.events.OssaEventsMode;
@@ -16,6 +19,8 @@ public final class SinkBindings {
 
     /** The built-in sink that prints JSON Lines to standard output. */
     public static final String STDOUT = "stdout";
+    /** camel-kafka's option that gives each record of a list body its own headers. */
+    private static final String KAFKA_INDIVIDUAL_HEADERS = "batchWithIndividualHeaders";
 
     private SinkBindings() {
     }
@@ -47,7 +52,9 @@ public final class SinkBindings {
                             + " defines one event per record. Use mode=structured or mode=binary with batchSize > 1:"
                             + " a batch of N events becomes N records sent together");
                 }
-                return new KafkaBinding(context, format, mode, configuration.getKeyField(), headers);
+                checkKafkaSinkOptions(sink);
+                checkKeyField(configuration.getKeyField());
+                return new KafkaBinding(context, format, mode, configuration.getKeyField(), headers, sink);
             default:
                 if (mode == OssaEventsMode.binary) {
                     throw new IllegalArgumentException("mode=binary is defined for http, https and kafka sinks only;"
@@ -64,15 +71,47 @@ public final class SinkBindings {
 
     /**
      * Options the sink endpoint needs for the binding to work, added unless the sink URI sets them: HTTP answers are
-     * checked by the binding; Kafka values are written as bytes, and each record of a batch takes the headers of its
-     * own event (camel-kafka otherwise gives every record of a batch the headers of the batch's message, none).
+     * checked by the binding and failed requests are retried by the component only (see {@link HttpClientNoRetries});
+     * Kafka values are written as bytes, and each record of a sink message gets its own headers.
      */
     public static Map<String, Object> endpointDefaults(String sinkUri) {
         return switch (scheme(sinkUri)) {
-            case "http", "https" -> Map.of("throwExceptionOnFailure", "false");
+            case "http", "https" -> Map.of("throwExceptionOnFailure", "false",
+                    "httpClient.retryStrategy", "#class:dev.ossa.camel.events.binding.HttpClientNoRetries");
             case "kafka" -> Map.of("valueSerializer", "org.apache.kafka.common.serialization.ByteArraySerializer",
-                    "batchWithIndividualHeaders", "true");
+                    KAFKA_INDIVIDUAL_HEADERS, "true");
             default -> Map.of();
         };
+    }
+
+    /** A key field that can never match an attribute would silently send every record without a key. */
+    private static void checkKeyField(String keyField) {
+        if (keyField != null && !keyField.matches("[a-z0-9]+")) {
+            throw new IllegalArgumentException("Option keyField must be a CloudEvents attribute name, of lower-case"
+                    + " a-z and digits 0-9 only (e.g. ossaagentid, subject, partitionkey); was '" + keyField + "'");
+        }
+    }
+
+    /** Rejects camel-kafka options that would send a list of records as one record, or without their headers. */
+    private static void checkKafkaSinkOptions(String sink) {
+        String query = URISupport.extractQuery(sink);
+        if (query == null) {
+            return;
+        }
+        Map<String, Object> options;
+        try {
+            options = URISupport.parseQuery(query, true, true);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Invalid sink URI " + URISupport.sanitizeUri(sink) + ": "
+                                               + e.getMessage(), e);
+        }
+        for (String option : List.of("useIterator", KAFKA_INDIVIDUAL_HEADERS)) {
+            Object value = options.get(option);
+            if (value != null && !"true".equalsIgnoreCase(value.toString().trim())) {
+                throw new IllegalArgumentException("Kafka sink option " + option + "=" + value + " is not supported:"
+                        + " every event is its own record with its own ce_ headers and key, which needs " + option
+                        + "=true (set by default)");
+            }
+        }
     }
 }

@@ -12,7 +12,7 @@ import dev.ossa.camel.events.format.JsonEventFormat;
 /**
  * {@code log:} and every Camel endpoint without a binding of its own ({@code file:}, {@code seda:},
  * {@code rabbitmq:} ...): the structured JSON event in the body with its {@code Content-Type} header; in batch mode
- * one JSON array per batch.
+ * one JSON array per batch, and an unbatched event ({@code batchSize=1}) is an array of one.
  */
 public final class StructuredBinding implements SinkBinding {
 
@@ -38,6 +38,10 @@ public final class StructuredBinding implements SinkBinding {
 
     @Override
     public void writeEvent(OssaCloudEvent event, Message message) {
+        if (batch) {
+            writeBatch(List.of(event), message);
+            return;
+        }
         setBody(message, format.event(event, pretty), JsonEventFormat.EVENT_CONTENT_TYPE);
     }
 

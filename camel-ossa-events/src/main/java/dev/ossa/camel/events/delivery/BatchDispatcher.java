@@ -4,17 +4,23 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
+import org.apache.camel.Predicate;
 import org.apache.camel.processor.aggregate.AggregateProcessor;
 import org.apache.camel.processor.errorhandler.DeadLetterChannel;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.apache.camel.spi.CamelLogger;
+import org.apache.camel.spi.LifecycleStrategy;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.support.builder.ExpressionBuilder;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.service.ServiceHelper;
@@ -30,12 +36,14 @@ import dev.ossa.camel.events.format.JsonEventFormat;
  * Batched delivery on Camel's Aggregator. A batch completes when it holds {@code batchSize} events, or at the latest
  * {@code flushInterval} after it started (the Aggregator's completion interval, which, unlike its completion timeout,
  * is not pushed back by each new event). Completed batches are delivered in order by one thread through Camel's
- * {@link DeadLetterChannel}: {@code maximumRedeliveries} retries with a doubling delay, then the
- * {@link DeadLetterHandler}. Stopping forces every pending batch out and waits for its delivery.
+ * {@link DeadLetterChannel}: {@code maximumRedeliveries} retries with a doubling delay (-1: until a stop begins), then
+ * the {@link DeadLetterHandler}. Stopping forces every pending batch out and waits for its delivery; so does the start
+ * of a CamelContext stop, before any route stops, so that a sink that is itself a route still takes them.
  * <p>
  * When batches complete faster than the sink takes them, at most {@value #QUEUED_BATCHES} wait (plus those
  * {@link BatchDelivery} has sent and awaits an answer for); then senders wait too, so memory stays bounded and
- * nothing is dropped.
+ * nothing is dropped. Once a stop begins, new events are refused with an exception rather than accepted into a batch
+ * that could no longer leave.
  */
 public final class BatchDispatcher extends ServiceSupport implements EventDispatcher {
 
@@ -51,7 +59,17 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
     private ThreadPoolExecutor deliveryThread;
     private DeadLetterHandler deadLetter;
     private AsyncProcessor output;
-    private AggregateProcessor aggregator;
+    private volatile AggregateProcessor aggregator;
+    private final LifecycleStrategy flushWhenContextStops = new LifecycleStrategySupport() {
+        @Override
+        public void onContextStopping(CamelContext context) {
+            stopping = true;
+            flush();
+        }
+    };
+    private volatile boolean stopping;
+    private final ReadWriteLock acceptance = new ReentrantReadWriteLock();
+    private boolean accepting;
 
     public BatchDispatcher(CamelContext context, SinkSender sender, OssaEventsConfiguration configuration,
                            JsonEventFormat format, DeliveryCounters counters, String name) {
@@ -63,15 +81,30 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
         this.name = name;
     }
 
+    /**
+     * Accepts the event into a batch.
+     *
+     * @throws IllegalStateException when the dispatcher has begun to stop: the event was not accepted
+     */
     @Override
     public void dispatch(OssaCloudEvent event) throws Exception {
-        Exchange exchange = new DefaultExchange(context);
-        exchange.getIn().setBody(event);
-        counters.accepted(true);
-        aggregator.process(exchange);
-        if (exchange.getException() != null) {
-            counters.failed(1, true);
-            throw exchange.getException();
+        Lock lock = acceptance.readLock();
+        lock.lock();
+        try {
+            if (!accepting) {
+                throw new IllegalStateException("The ossa-events endpoint for " + sender + " is stopped: event "
+                                                + event.getId() + " was not accepted");
+            }
+            Exchange exchange = new DefaultExchange(context);
+            exchange.getIn().setBody(event);
+            counters.accepted(true);
+            aggregator.process(exchange);
+            if (exchange.getException() != null) {
+                counters.failed(1, true);
+                throw exchange.getException();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -81,9 +114,10 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
                 new ArrayBlockingQueue<>(QUEUED_BATCHES), this::newThread, BatchDispatcher::waitForRoom);
         deadLetter = new DeadLetterHandler(context, configuration.getDeadLetterUri(), configuration.getSink(), format,
                 counters);
+        stopping = false;
         DeadLetterChannel errorHandler = new DeadLetterChannel(
                 context, new BatchDelivery(sender, counters), retryLogger(), null, redeliveryPolicy(), deadLetter,
-                deadLetterName(), true, false, false, null, null, null, null);
+                deadLetterName(), true, false, false, retryForeverUntilStopping(), null, null, null);
         output = AsyncProcessorConverterHelper.convert(
                 PluginHelper.getInternalProcessorFactory(context).addUnitOfWorkProcessorAdvice(context, errorHandler,
                         null));
@@ -93,10 +127,34 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
         aggregator.setCompletionInterval(configuration.getFlushInterval());
         aggregator.setForceCompletionOnStop(true);
         ServiceHelper.startService(deadLetter, output, aggregator);
+        context.addLifecycleStrategy(flushWhenContextStops);
+        setAccepting(true);
+    }
+
+    /** Waits for the events being accepted right now; afterwards no event is accepted until started again. */
+    private void setAccepting(boolean value) {
+        Lock lock = acceptance.writeLock();
+        lock.lock();
+        try {
+            accepting = value;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sends every pending batch now, and waits until each is delivered or dead-lettered. */
+    void flush() {
+        AggregateProcessor current = aggregator;
+        if (current != null) {
+            current.prepareShutdown(false, false);
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
+        stopping = true;
+        setAccepting(false);
+        context.getLifecycleStrategies().remove(flushWhenContextStops);
         if (aggregator != null) {
             aggregator.prepareShutdown(false, false);
             ServiceHelper.stopAndShutdownService(aggregator);
@@ -126,6 +184,14 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
         policy.setLogHandled(false);
         policy.setAllowRedeliveryWhileStopping(true);
         return policy;
+    }
+
+    /**
+     * With {@code maximumRedeliveries=-1} a failing batch is retried until a stop begins, then dead-lettered, so that
+     * the stop ends; otherwise (null) the policy's own count applies.
+     */
+    private Predicate retryForeverUntilStopping() {
+        return configuration.getMaximumRedeliveries() < 0 ? exchange -> !stopping : null;
     }
 
     private static CamelLogger retryLogger() {

@@ -34,8 +34,8 @@ public final class SinkSender extends ServiceSupport {
     private final String sinkUri;
     private final SinkBinding binding;
     private Endpoint endpoint;
-    private Processor target;
-    private AsyncProcessor asyncTarget;
+    private volatile Processor target;
+    private volatile AsyncProcessor asyncTarget;
 
     public SinkSender(CamelContext context, String sinkUri, SinkBinding binding) {
         this.context = context;
@@ -61,6 +61,11 @@ public final class SinkSender extends ServiceSupport {
      * {@code callback} has run on this thread when this returns true.
      */
     public boolean sendBatch(List<OssaCloudEvent> events, SendCallback callback) {
+        AsyncProcessor current = asyncTarget;
+        if (current == null) {
+            callback.done(stopped(), true);
+            return true;
+        }
         Exchange exchange = newExchange();
         try {
             binding.writeBatch(events, exchange.getIn());
@@ -68,7 +73,7 @@ public final class SinkSender extends ServiceSupport {
             callback.done(e, true);
             return true;
         }
-        return asyncTarget.process(exchange, doneSync -> callback.done(failureOf(exchange), doneSync));
+        return current.process(exchange, doneSync -> callback.done(failureOf(exchange), doneSync));
     }
 
     /** The outcome of a batch sent by {@link #sendBatch(List, SendCallback)}. */
@@ -83,23 +88,36 @@ public final class SinkSender extends ServiceSupport {
 
     private Exception failureOf(Exchange exchange) {
         Exception failure = exchange.getException();
-        if (failure == null) {
-            try {
-                binding.checkReply(exchange);
-            } catch (RuntimeException e) {
-                failure = e;
-            }
+        if (failure != null) {
+            return binding.describeFailure(failure);
         }
-        return failure;
+        try {
+            binding.checkReply(exchange);
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
     }
 
     private void send(Exchange exchange) throws Exception {
-        target.process(exchange);
+        Processor current = target;
+        if (current == null) {
+            throw stopped();
+        }
+        try {
+            current.process(exchange);
+        } catch (Exception e) {
+            throw binding.describeFailure(e);
+        }
         Exception failure = exchange.getException();
         if (failure != null) {
-            throw failure;
+            throw binding.describeFailure(failure);
         }
         binding.checkReply(exchange);
+    }
+
+    private IllegalStateException stopped() {
+        return new IllegalStateException("The sink " + URISupport.sanitizeUri(sinkUri) + " is stopped: nothing was sent");
     }
 
     private Exchange newExchange() {

@@ -1,5 +1,7 @@
 package dev.ossa.camel.events.event;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,13 +12,13 @@ import java.util.Map;
  * @param subject         default {@code subject}, or null
  * @param dataSchema      default {@code dataschema}, or null
  * @param dataContentType default {@code datacontenttype}, or null
- * @param extensions      default extension attributes, including the OSSA ones set as options
+ * @param extensions      default extension attributes, including the OSSA ones set as options, in option order
  */
 public record EventDefaults(
         String type, String source, String subject, String dataSchema, String dataContentType,
         Map<String, Object> extensions) {
 
     public EventDefaults {
-        extensions = Map.copyOf(extensions);
+        extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
     }
 }

@@ -56,7 +56,12 @@ public final class ExchangeToEvent {
                 builder.extension(attribute, value);
             }
         });
-        builder.data(bodyToData.toData(in.getBody(), contentType));
+        try {
+            builder.data(bodyToData.toData(in.getBody(), contentType));
+        } catch (InvalidCloudEventException e) {
+            builder.build(); // an invalid attribute, e.g. the datacontenttype, is the cause to report
+            throw e;
+        }
         return builder.build();
     }
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,13 +44,15 @@ public final class JsonEventFormat {
     }
 
     /**
-     * The mapper this component uses by default: standard Jackson, Java time types as ISO text, and strict parsing
-     * (trailing tokens make a text not JSON).
+     * The mapper this component uses by default: standard Jackson, Java time types as ISO text, strict parsing
+     * (trailing tokens make a text not JSON), and characters outside the BMP (emoji) written as their UTF-8 bytes
+     * rather than as escaped surrogate pairs.
      */
     public static ObjectMapper defaultMapper() {
         return JsonMapper.builder()
                 .findAndAddModules()
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .build();
