@@ -55,32 +55,32 @@ public final class SinkSender extends ServiceSupport {
         send(exchange);
     }
 
+    /** Writes a batch into a new sink message, ready for {@link #send(Exchange, SendCallback)}. */
+    public Exchange batchMessage(List<OssaCloudEvent> events) {
+        Exchange exchange = newExchange();
+        binding.writeBatch(events, exchange.getIn());
+        return exchange;
+    }
+
     /**
-     * Sends a batch as one message; only when {@link #writesBatches()}. A sink producer that answers later (Kafka's)
-     * is not waited for: this returns false and {@code callback} runs when the sink has answered. Otherwise
-     * {@code callback} has run on this thread when this returns true.
+     * Sends a message from {@link #batchMessage(List)}. A sink producer that answers later (Kafka's) is not waited
+     * for: this returns false and {@code callback} runs when the sink has answered. Otherwise {@code callback} has run
+     * on this thread when this returns true.
      */
-    public boolean sendBatch(List<OssaCloudEvent> events, SendCallback callback) {
+    public boolean send(Exchange message, SendCallback callback) {
         AsyncProcessor current = asyncTarget;
         if (current == null) {
             callback.done(stopped(), true);
             return true;
         }
-        Exchange exchange = newExchange();
-        try {
-            binding.writeBatch(events, exchange.getIn());
-        } catch (RuntimeException e) {
-            callback.done(e, true);
-            return true;
-        }
-        return current.process(exchange, doneSync -> callback.done(failureOf(exchange), doneSync));
+        return current.process(message, doneSync -> callback.done(failureOf(message), doneSync));
     }
 
-    /** The outcome of a batch sent by {@link #sendBatch(List, SendCallback)}. */
+    /** The outcome of a message sent by {@link #send(Exchange, SendCallback)}. */
     @FunctionalInterface
     public interface SendCallback {
         /**
-         * @param failure  why the sink did not take the batch, or null when it did
+         * @param failure  why the sink did not take the message, or null when it did
          * @param doneSync true when the send finished on the sending thread
          */
         void done(Exception failure, boolean doneSync);

@@ -21,8 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Batches sent to a sink that answers later, on another thread (a route that delays asynchronously, as Kafka's
- * producer answers on its own thread): they arrive in order, stopping waits for the answers still due, and a failed
- * answer is retried and then dead-lettered like a failed synchronous send.
+ * producer answers on its own thread): they arrive in order, no more than {@link BatchDelivery#MAX_IN_FLIGHT} await
+ * an answer at once, stopping waits for the answers still due, and a failed answer is retried and then dead-lettered
+ * like a failed synchronous send.
  */
 @Timeout(120)
 class AsyncSinkDeliveryTest {
@@ -36,6 +37,8 @@ class AsyncSinkDeliveryTest {
     private final List<Integer> received = new ArrayList<>();
     private final List<Integer> deadLettered = new ArrayList<>();
     private final AtomicInteger attemptsOfFailingBatch = new AtomicInteger();
+    private final AtomicInteger inSink = new AtomicInteger();
+    private final AtomicInteger mostInSink = new AtomicInteger();
 
     @Test
     void batchesArriveInOrderAndStopWaitsForTheirAnswers() throws Exception {
@@ -52,6 +55,7 @@ class AsyncSinkDeliveryTest {
             }
             assertEquals(250, endpoint.getEventsDelivered());
             assertEquals(0, endpoint.getEventsPending());
+            assertEquals(BatchDelivery.MAX_IN_FLIGHT, mostInSink.get(), "batches awaiting the sink's answer at once");
         } finally {
             context.stop();
         }
@@ -95,6 +99,7 @@ class AsyncSinkDeliveryTest {
             public void configure() {
                 from("direct:async-sink").routeId("sink").errorHandler(noErrorHandler())
                         .process(exchange -> {
+                            mostInSink.accumulateAndGet(inSink.incrementAndGet(), Math::max);
                             List<Integer> numbers = numbers(exchange.getMessage().getBody(byte[].class));
                             if (numbers.get(0) < 0) {
                                 attemptsOfFailingBatch.incrementAndGet();
@@ -106,6 +111,7 @@ class AsyncSinkDeliveryTest {
                             }
                         })
                         .delay(20).asyncDelayed()
+                        .process(exchange -> inSink.decrementAndGet())
                         .filter(exchangeProperty("fail"))
                         .throwException(new IllegalStateException("the sink refused the batch"));
                 from("direct:dead-letter").routeId("dead-letter").process(exchange -> {
