@@ -8,6 +8,7 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.util.PropertiesHelper;
 
+import dev.ossa.camel.events.delivery.BatchStreams;
 import dev.ossa.camel.events.format.JsonEventFormat;
 
 /**
@@ -19,6 +20,7 @@ public class OssaEventsComponent extends DefaultComponent {
     @Metadata
     private OssaEventsConfiguration configuration = new OssaEventsConfiguration();
     private JsonEventFormat format;
+    private final BatchStreams batchStreams = new BatchStreams();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -37,6 +39,11 @@ public class OssaEventsComponent extends DefaultComponent {
             format = new JsonEventFormat(JsonEventFormat.defaultMapper());
         }
         return format;
+    }
+
+    /** The batch streams shared by this component's batched endpoints. */
+    public BatchStreams getBatchStreams() {
+        return batchStreams;
     }
 
     public OssaEventsConfiguration getConfiguration() {

@@ -20,6 +20,7 @@ import org.apache.camel.util.URISupport;
 
 import dev.ossa.camel.events.binding.SinkBinding;
 import dev.ossa.camel.events.binding.SinkBindings;
+import dev.ossa.camel.events.delivery.BatchStreamKey;
 import dev.ossa.camel.events.delivery.DeliveryCounters;
 import dev.ossa.camel.events.event.BodyToData;
 import dev.ossa.camel.events.event.EventDefaults;
@@ -54,7 +55,7 @@ public class OssaEventsEndpoint extends DefaultEndpoint {
     @UriParam
     private OssaEventsConfiguration configuration;
 
-    private final DeliveryCounters counters = new DeliveryCounters();
+    private DeliveryCounters counters = new DeliveryCounters();
     private JsonEventFormat format;
     private SinkBinding binding;
     private ExchangeToEvent exchangeToEvent;
@@ -79,6 +80,10 @@ public class OssaEventsEndpoint extends DefaultEndpoint {
         super.doInit();
         checkOptions();
         format = ((OssaEventsComponent) getComponent()).getFormat();
+        if (configuration.getBatchSize() > 1) {
+            counters = ((OssaEventsComponent) getComponent()).getBatchStreams()
+                    .counters(BatchStreamKey.of(configuration));
+        }
         binding = SinkBindings.create(getCamelContext(), configuration, format);
         EventDefaults defaults = new EventDefaults(type, configuration.getSource(), configuration.getSubject(),
                 configuration.getDataSchema(), configuration.getDataContentType(), defaultExtensions());

@@ -1,11 +1,14 @@
 package dev.ossa.camel.events;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
 import org.apache.camel.support.service.ServiceHelper;
 
 import dev.ossa.camel.events.delivery.BatchDispatcher;
+import dev.ossa.camel.events.delivery.BatchStream;
+import dev.ossa.camel.events.delivery.BatchStreamKey;
 import dev.ossa.camel.events.delivery.DirectDispatcher;
 import dev.ossa.camel.events.delivery.EventDispatcher;
 import dev.ossa.camel.events.delivery.SinkSender;
@@ -25,6 +28,7 @@ public class OssaEventsProducer extends DefaultProducer {
 
     private final OssaEventsEndpoint endpoint;
     private SinkSender sender;
+    private BatchStream stream;
     private EventDispatcher dispatcher;
 
     public OssaEventsProducer(OssaEventsEndpoint endpoint) {
@@ -73,19 +77,31 @@ public class OssaEventsProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         OssaEventsConfiguration configuration = endpoint.getConfiguration();
-        sender = new SinkSender(getEndpoint().getCamelContext(), configuration.getSink(), endpoint.getBinding());
-        ServiceHelper.startService(sender);
+        CamelContext context = getEndpoint().getCamelContext();
         if (configuration.getBatchSize() > 1) {
-            dispatcher = new BatchDispatcher(getEndpoint().getCamelContext(), sender, configuration,
-                    endpoint.getFormat(), endpoint.getCounters(), endpoint.getType());
+            BatchStreamKey key = BatchStreamKey.of(configuration);
+            stream = ((OssaEventsComponent) endpoint.getComponent()).getBatchStreams().acquire(key, () -> {
+                SinkSender batchSender = new SinkSender(context, configuration.getSink(), endpoint.getBinding());
+                return new BatchStream(key, batchSender, new BatchDispatcher(context, batchSender, configuration,
+                        endpoint.getFormat(), endpoint.getCounters(), endpoint.getType()));
+            });
+            dispatcher = stream.dispatcher();
         } else {
+            sender = new SinkSender(context, configuration.getSink(), endpoint.getBinding());
             dispatcher = new DirectDispatcher(sender, endpoint.getCounters());
+            ServiceHelper.startService(sender, dispatcher);
         }
-        ServiceHelper.startService(dispatcher);
     }
 
+    /** Delivers every pending event of this producer; the sink's producer stops when its last user stops. */
     @Override
     protected void doStop() throws Exception {
-        ServiceHelper.stopService(dispatcher, sender);
+        if (stream != null) {
+            BatchStream released = stream;
+            stream = null;
+            ((OssaEventsComponent) endpoint.getComponent()).getBatchStreams().release(released);
+        } else {
+            ServiceHelper.stopService(dispatcher, sender);
+        }
     }
 }

@@ -143,7 +143,7 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
     }
 
     /** Sends every pending batch now, and waits until each is delivered or dead-lettered. */
-    void flush() {
+    public void flush() {
         AggregateProcessor current = aggregator;
         if (current != null) {
             current.prepareShutdown(false, false);

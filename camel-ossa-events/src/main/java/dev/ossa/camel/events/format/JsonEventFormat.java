@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import dev.ossa.camel.events.OssaEventsConstants;
@@ -45,13 +46,15 @@ public final class JsonEventFormat {
 
     /**
      * The mapper this component uses by default: standard Jackson, Java time types as ISO text, strict parsing
-     * (trailing tokens make a text not JSON), and characters outside the BMP (emoji) written as their UTF-8 bytes
-     * rather than as escaped surrogate pairs.
+     * (trailing tokens make a text not JSON), JSON numbers of String and byte[] bodies kept digit for digit, and
+     * characters outside the BMP (emoji) written as their UTF-8 bytes rather than as escaped surrogate pairs.
      */
     public static ObjectMapper defaultMapper() {
         return JsonMapper.builder()
                 .findAndAddModules()
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
