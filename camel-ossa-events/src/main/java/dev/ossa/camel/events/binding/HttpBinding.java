@@ -17,7 +17,7 @@ import dev.ossa.camel.events.format.JsonEventFormat;
  * <li>binary: the data bytes, {@code Content-Type} from {@code datacontenttype}, every other attribute in a
  * percent-encoded {@code ce-<name>} header;</li>
  * <li>batch: one JSON array per batch, {@code Content-Type: application/cloudevents-batch+json; charset=UTF-8}; an
- * unbatched event ({@code batchSize=1}) is an array of one.</li>
+ * unbatched event ({@code batchSize=1}) is a batch of one.</li>
  * </ul>
  * A status outside 2xx is a {@link SinkRejectedException} naming the status and the body returned.
  */
@@ -39,10 +39,6 @@ public final class HttpBinding implements SinkBinding {
 
     @Override
     public void writeEvent(OssaCloudEvent event, Message message) {
-        if (mode == OssaEventsMode.batch) {
-            writeBatch(List.of(event), message);
-            return;
-        }
         prepare(message);
         if (mode == OssaEventsMode.binary) {
             message.setBody(format.dataBytes(event));

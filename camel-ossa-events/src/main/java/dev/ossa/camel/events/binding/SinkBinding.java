@@ -13,7 +13,7 @@ import dev.ossa.camel.events.event.OssaCloudEvent;
  */
 public interface SinkBinding {
 
-    /** Fills {@code message} with one event. */
+    /** Fills {@code message} with one event; used when {@link #writesBatches()} is false. */
     void writeEvent(OssaCloudEvent event, Message message);
 
     /**
@@ -22,7 +22,10 @@ public interface SinkBinding {
      */
     void writeBatch(List<OssaCloudEvent> events, Message message);
 
-    /** True when one sink message carries a whole batch; false when each event is its own message. */
+    /**
+     * True when one sink message carries a whole batch, and a single event is sent as a batch of one; false when each
+     * event is its own message.
+     */
     boolean writesBatches();
 
     /**

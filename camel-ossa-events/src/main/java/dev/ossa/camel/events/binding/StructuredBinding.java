@@ -38,10 +38,6 @@ public final class StructuredBinding implements SinkBinding {
 
     @Override
     public void writeEvent(OssaCloudEvent event, Message message) {
-        if (batch) {
-            writeBatch(List.of(event), message);
-            return;
-        }
         setBody(message, format.event(event, pretty), JsonEventFormat.EVENT_CONTENT_TYPE);
     }
 

@@ -48,10 +48,17 @@ public final class SinkSender extends ServiceSupport {
         return binding.writesBatches();
     }
 
-    /** Sends one event as one message. */
+    /**
+     * Sends one event as one message: a batch of one where the binding writes batches, so that {@code mode=batch}
+     * sends an array of one.
+     */
     public void send(OssaCloudEvent event) throws Exception {
         Exchange exchange = newExchange();
-        binding.writeEvent(event, exchange.getIn());
+        if (binding.writesBatches()) {
+            binding.writeBatch(List.of(event), exchange.getIn());
+        } else {
+            binding.writeEvent(event, exchange.getIn());
+        }
         send(exchange);
     }
 
