@@ -114,13 +114,12 @@ public final class SinkSender extends ServiceSupport {
         try {
             current.process(exchange);
         } catch (Exception e) {
-            throw binding.describeFailure(e);
+            exchange.setException(e);
         }
-        Exception failure = exchange.getException();
+        Exception failure = failureOf(exchange);
         if (failure != null) {
-            throw binding.describeFailure(failure);
+            throw failure;
         }
-        binding.checkReply(exchange);
     }
 
     private IllegalStateException stopped() {
