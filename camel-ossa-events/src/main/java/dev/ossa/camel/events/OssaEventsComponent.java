@@ -9,6 +9,7 @@ import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.util.PropertiesHelper;
 
 import dev.ossa.camel.events.delivery.BatchStreams;
+import dev.ossa.camel.events.delivery.DeliveryCounters;
 import dev.ossa.camel.events.format.JsonEventFormat;
 
 /**
@@ -21,6 +22,7 @@ public class OssaEventsComponent extends DefaultComponent {
     private OssaEventsConfiguration configuration = new OssaEventsConfiguration();
     private JsonEventFormat format;
     private final BatchStreams batchStreams = new BatchStreams();
+    private final DeliveryMonitoring monitoring = new DeliveryMonitoring();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -44,6 +46,17 @@ public class OssaEventsComponent extends DefaultComponent {
     /** The batch streams shared by this component's batched endpoints. */
     public BatchStreams getBatchStreams() {
         return batchStreams;
+    }
+
+    /** Health checks and meters for the counters of an endpoint or of the batch stream it feeds. */
+    void watch(String sinkUri, DeliveryCounters counters, boolean batched) {
+        monitoring.watch(getCamelContext(), sinkUri, counters, batched);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        monitoring.stop(getCamelContext());
+        super.doStop();
     }
 
     public OssaEventsConfiguration getConfiguration() {

@@ -46,9 +46,10 @@ final class BatchDelivery extends AsyncProcessorSupport {
             try {
                 for (int i = done; i < events.size(); i++) {
                     sender.send(events.get(i));
-                    markDelivered(batch, 1, i + 1);
+                    markDelivered(batch, events.subList(i, i + 1), i + 1);
                 }
             } catch (Exception e) {
+                counters.attemptFailed();
                 batch.setException(e);
             }
             callback.done(true);
@@ -68,9 +69,10 @@ final class BatchDelivery extends AsyncProcessorSupport {
         }
         return sender.send(message, (failure, doneSync) -> {
             if (failure != null) {
+                counters.attemptFailed();
                 batch.setException(failure);
             } else {
-                markDelivered(batch, events.size() - done, events.size());
+                markDelivered(batch, events.subList(done, events.size()), events.size());
             }
             callback.done(doneSync);
         });
@@ -95,8 +97,8 @@ final class BatchDelivery extends AsyncProcessorSupport {
         return batch.getProperty(DELIVERED, 0, Integer.class);
     }
 
-    private void markDelivered(Exchange batch, int count, int total) {
+    private void markDelivered(Exchange batch, List<OssaCloudEvent> delivered, int total) {
         batch.setProperty(DELIVERED, total);
-        counters.delivered(count, true);
+        counters.delivered(delivered, true);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ossa.camel.events.delivery;
 
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -97,10 +98,10 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
             }
             Exchange exchange = new DefaultExchange(context);
             exchange.getIn().setBody(event);
-            counters.accepted(true);
+            counters.accepted(event, true);
             aggregator.process(exchange);
             if (exchange.getException() != null) {
-                counters.failed(1, true);
+                counters.failed(List.of(event), true);
                 throw exchange.getException();
             }
         } finally {

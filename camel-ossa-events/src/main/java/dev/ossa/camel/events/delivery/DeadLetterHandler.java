@@ -49,7 +49,7 @@ final class DeadLetterHandler extends ServiceSupport implements Processor {
         if (failed.isEmpty()) {
             return;
         }
-        counters.failed(failed.size(), true);
+        counters.failed(failed, true);
         Throwable cause = batch.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (producer == null) {
             logLost(failed, cause, null);
@@ -63,7 +63,7 @@ final class DeadLetterHandler extends ServiceSupport implements Processor {
             if (deadLetter.getException() != null) {
                 throw deadLetter.getException();
             }
-            counters.deadLettered(failed.size());
+            counters.deadLettered(failed);
             LOG.warn("Sent {} OSSA events that {} did not take to dead letter {}: {}", failed.size(), sinkForLog,
                     URISupport.sanitizeUri(deadLetterUri), cause == null ? "unknown cause" : cause.getMessage());
         } catch (Exception e) {

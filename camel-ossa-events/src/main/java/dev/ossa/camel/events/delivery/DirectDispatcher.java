@@ -1,5 +1,7 @@
 package dev.ossa.camel.events.delivery;
 
+import java.util.List;
+
 import org.apache.camel.support.service.ServiceSupport;
 
 import dev.ossa.camel.events.event.OssaCloudEvent;
@@ -20,13 +22,14 @@ public final class DirectDispatcher extends ServiceSupport implements EventDispa
 
     @Override
     public void dispatch(OssaCloudEvent event) throws Exception {
-        counters.accepted(false);
+        counters.accepted(event, false);
         try {
             sender.send(event);
         } catch (Exception e) {
-            counters.failed(1, false);
+            counters.attemptFailed();
+            counters.failed(List.of(event), false);
             throw e;
         }
-        counters.delivered(1, false);
+        counters.delivered(List.of(event), false);
     }
 }
