@@ -16,7 +16,8 @@ import dev.ossa.camel.events.metrics.DeliveryMeters;
 import dev.ossa.camel.events.metrics.MeterRegistryLookup;
 
 /**
- * Watches the component's {@link DeliveryCounters}: a health check per batch stream, and Micrometer meters per sink
+ * Watches the component's {@link DeliveryCounters}: a health check per batch stream and one per sink of unbatched
+ * endpoints, and Micrometer meters per sink
  * when Micrometer is on the classpath and the application has a {@code MeterRegistry}. Each counters object is watched
  * once, however many endpoints share it.
  */
@@ -33,9 +34,7 @@ final class DeliveryMonitoring {
             return;
         }
         String sink = URISupport.sanitizeUri(sinkUri);
-        if (batched) {
-            healthChecks.register(context, sink, counters);
-        }
+        healthChecks.register(context, sink, counters, batched);
         DeliveryListener meters = meters(context, sink);
         if (meters != null) {
             counters.addListener(meters);

@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.LongAdder;
 import dev.ossa.camel.events.event.OssaCloudEvent;
 
 /**
- * Event counts of one endpoint (or of the batch stream it feeds), shown over JMX, and the outcome of the last
- * delivery attempt. The methods that take events also tell the {@link DeliveryListener}s. Thread-safe.
+ * Event counts of one endpoint (or of the batch stream it feeds), shown over JMX, and when the last delivery
+ * attempt failed and the last one succeeded. The methods that take events also tell the {@link DeliveryListener}s. Thread-safe.
  */
 public final class DeliveryCounters {
 
@@ -19,7 +19,8 @@ public final class DeliveryCounters {
     private final LongAdder deadLettered = new LongAdder();
     private final LongAdder pending = new LongAdder();
     private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
-    private volatile boolean lastAttemptFailed;
+    private volatile long lastFailedAt;
+    private volatile long lastDeliveredAt;
 
     /** Tells {@code listener} of every event counted from now on. */
     public void addListener(DeliveryListener listener) {
@@ -60,14 +61,19 @@ public final class DeliveryCounters {
         listeners.forEach(listener -> listener.deadLettered(events));
     }
 
-    /** An attempt to deliver failed; it may be retried. Cleared by the next delivery that succeeds. */
+    /** An attempt to deliver failed; it may be retried. */
     public void attemptFailed() {
-        lastAttemptFailed = true;
+        lastFailedAt = System.nanoTime();
     }
 
-    /** True when the last delivery attempt failed and no delivery has succeeded since. */
-    public boolean isLastAttemptFailed() {
-        return lastAttemptFailed;
+    /** When ({@link System#nanoTime()}) the last delivery attempt failed; 0 when none has. */
+    public long getLastFailedAt() {
+        return lastFailedAt;
+    }
+
+    /** When ({@link System#nanoTime()}) the sink last took events; 0 when it has not yet. */
+    public long getLastDeliveredAt() {
+        return lastDeliveredAt;
     }
 
     /** An event passed validation and was taken for delivery. */
@@ -84,7 +90,7 @@ public final class DeliveryCounters {
     }
 
     public void delivered(int events, boolean batched) {
-        lastAttemptFailed = false;
+        lastDeliveredAt = System.nanoTime();
         delivered.add(events);
         if (batched) {
             pending.add(-events);
