@@ -47,7 +47,8 @@ class OssaEventsSpringBootApplicationTest {
             Thread.sleep(200);
         }
         String scrape = get("/actuator/prometheus").body();
-        assertTrue(scrape.contains("ossa_events_accepted_total{sink=\"stdout\",type=\"dev.ossa.tool.called\"}"), scrape);
+        assertTrue(scrape.contains("ossa_events_accepted_total{sink=\"stdout\",type=\"dev.ossa.tool.called\"}"),
+                scrape);
         assertTrue(scrape.contains("ossa_events_delivery_seconds_count{sink=\"stdout\",type=\"dev.ossa.tool.called\"}"),
                 scrape);
 

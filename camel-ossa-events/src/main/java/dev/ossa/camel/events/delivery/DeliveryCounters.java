@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.LongAdder;
 import dev.ossa.camel.events.event.OssaCloudEvent;
 
 /**
- * Event counts of one endpoint (or of the batch stream it feeds), shown over JMX, and when the last delivery
- * attempt failed and the last one succeeded. The methods that take events also tell the {@link DeliveryListener}s. Thread-safe.
+ * Event counts of one endpoint (or of the batch stream it feeds), shown over JMX, and when the last delivery attempt
+ * failed and the last one succeeded. The methods that take events also tell the {@link DeliveryListener}s.
+ * Thread-safe.
  */
 public final class DeliveryCounters {
 
@@ -25,10 +26,6 @@ public final class DeliveryCounters {
     /** Tells {@code listener} of every event counted from now on. */
     public void addListener(DeliveryListener listener) {
         listeners.add(listener);
-    }
-
-    public void removeListener(DeliveryListener listener) {
-        listeners.remove(listener);
     }
 
     /** The event passed validation and was taken for delivery. */
