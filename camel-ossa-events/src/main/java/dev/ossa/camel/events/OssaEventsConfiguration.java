@@ -179,7 +179,7 @@ public class OssaEventsConfiguration implements Cloneable {
      * Read the trace context of each exchange: a valid W3C `traceparent` header (or, without one, the current
      * OpenTelemetry span when the OpenTelemetry API is on the classpath) gives `ossatraceid`, `ossaspanid` and the
      * `traceparent` and `tracestate` attributes; the OSSA keys of a W3C `baggage` header give the OSSA extensions.
-     * `CamelOssa*` headers rank above them, the options below. `false` reads none of them.
+     * The `CamelOssa` headers rank above them, the options below. `false` reads none of them.
      */
     public void setTraceContext(boolean traceContext) {
         this.traceContext = traceContext;

@@ -56,7 +56,7 @@ public final class OssaEventsConstants {
     public static final String WORKFLOW_ID = "CamelOssaWorkflowId";
     @Metadata(description = "The `ossatenantid` extension: the tenant the event belongs to.", javaType = "String")
     public static final String TENANT_ID = "CamelOssaTenantId";
-    @Metadata(description = "W3C Trace Context `traceparent` (`00-<trace-id>-<parent-id>-<flags>`): gives"
+    @Metadata(description = "W3C Trace Context `traceparent` (version, trace id, parent id, flags): gives"
                             + " `ossatraceid`, `ossaspanid` and the `traceparent` attribute; ignored when invalid or"
                             + " with `traceContext=false`.",
               javaType = "String")
