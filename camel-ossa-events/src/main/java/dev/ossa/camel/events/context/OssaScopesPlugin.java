@@ -4,14 +4,23 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ContextServicePlugin;
 
 /**
- * Found by Camel on the classpath (Java's service loader) when any CamelContext is built: binds the four scope route
- * policies, {@code ossaAgent}, {@code ossaTool}, {@code ossaTurn} and {@code ossaWorkflow}, unless beans of those
- * names exist, so that routes declare scopes with no setup in camel-main, Spring Boot or a plain CamelContext.
+ * Binds the four scope route policies, {@code ossaAgent}, {@code ossaTool}, {@code ossaTurn} and {@code ossaWorkflow},
+ * unless beans of those names exist. Camel finds it with Java's service loader when a CamelContext is built, where its
+ * application class loader (or the system class loader) sees this jar; the {@code ossa-events} component also calls
+ * {@link #bind} when it is created, which configuring its {@code source} does before the routes start.
  */
 public final class OssaScopesPlugin implements ContextServicePlugin {
 
     @Override
     public void load(CamelContext context) {
+        bind(context);
+    }
+
+    /** Binds the policies into the context's registry, once. */
+    public static synchronized void bind(CamelContext context) {
+        if (context.getRegistry().lookupByName(ScopeKind.AGENT.policyName()) instanceof OssaScopePolicy) {
+            return;
+        }
         ScopeEvents events = new ScopeEvents(context);
         try {
             context.addService(events, true, false);
