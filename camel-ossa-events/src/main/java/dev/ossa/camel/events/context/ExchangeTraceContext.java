@@ -82,10 +82,11 @@ public final class ExchangeTraceContext implements TraceContextSource {
 
     /** The header when it is printable ASCII, as W3C {@code tracestate} is; otherwise null (logged at DEBUG). */
     private static String traceState(Object header) {
-        if (header == null) {
+        String value = HeaderText.of(header);
+        if (value == null) {
             return null;
         }
-        String value = header.toString().strip();
+        value = value.strip();
         boolean printable = !value.isEmpty() && value.chars().allMatch(c -> c >= 0x20 && c <= 0x7e);
         if (!printable) {
             LOG.debug("Ignoring the tracestate header '{}': empty or not printable ASCII", header);

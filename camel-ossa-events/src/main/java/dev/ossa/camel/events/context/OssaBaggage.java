@@ -41,13 +41,16 @@ public final class OssaBaggage {
         this.others = others;
     }
 
-    /** Parses a header value: a String, or a collection of them (several {@code baggage} headers); null is empty. */
+    /**
+     * Parses a header value: a String or UTF-8 {@code byte[]} (a Kafka record header), or a collection of them (several
+     * {@code baggage} headers); null is empty.
+     */
     public static OssaBaggage parse(Object header) {
         Map<String, String> ossa = new LinkedHashMap<>();
         List<String> others = new ArrayList<>();
         String text = header instanceof Collection<?> values
-                ? values.stream().map(String::valueOf).collect(Collectors.joining(","))
-                : header instanceof String value ? value : null;
+                ? values.stream().map(HeaderText::of).collect(Collectors.joining(","))
+                : HeaderText.of(header);
         if (text != null) {
             for (String member : text.split(",")) {
                 readMember(member.strip(), ossa, others);

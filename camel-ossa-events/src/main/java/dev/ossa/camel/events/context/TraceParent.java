@@ -24,10 +24,11 @@ public record TraceParent(String traceId, String parentId, String flags, String 
     /**
      * Parses a header value; null when it is not a valid {@code traceparent}. Version {@code 00} is exactly 55
      * characters; a higher version (not {@code ff}) may carry more after a {@code -}, which is kept in {@link #value()}
-     * and otherwise ignored, as W3C Trace Context asks.
+     * and otherwise ignored, as W3C Trace Context asks. A {@code byte[]} value (a Kafka record header) is UTF-8 text.
      */
     public static TraceParent parse(Object header) {
-        if (!(header instanceof String text)) {
+        String text = HeaderText.of(header);
+        if (text == null) {
             return null;
         }
         String value = text.strip();

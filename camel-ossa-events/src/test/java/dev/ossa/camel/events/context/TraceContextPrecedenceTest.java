@@ -95,6 +95,15 @@ class TraceContextPrecedenceTest extends CamelTestSupport {
     }
 
     @Test
+    void byteArrayHeadersAsKafkaRecordsCarryThemAreUtf8Text() throws Exception {
+        CloudEvent event = send("", Map.of("traceparent", TRACEPARENT.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "baggage", "ossa.agent_id=planner".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertEquals(TRACE, event.getExtension("ossatraceid"));
+        assertEquals("planner", event.getExtension("ossaagentid"));
+    }
+
+    @Test
     void ossaHeadersBeatTraceparentAndBaggage() throws Exception {
         Map<String, Object> headers = new HashMap<>(Map.of("baggage", BAGGAGE, "traceparent", TRACEPARENT));
         headers.put(OssaEventsConstants.TRACE_ID, "header-trace");
