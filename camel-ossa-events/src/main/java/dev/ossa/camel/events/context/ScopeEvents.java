@@ -72,7 +72,7 @@ final class ScopeEvents extends ServiceSupport {
         message.setBody(data);
         template().send(type.uri(), event);
         if (event.getException() != null) {
-            LOG.warn("The {} event of {} scope {} was not sent: {}", type, scope.kind().name().toLowerCase(),
+            LOG.warn("The {} event of {} scope {} was not sent: {}", type, scope.kind().name().toLowerCase(java.util.Locale.ROOT),
                     scope.name(), event.getException().getMessage());
         }
     }

@@ -31,16 +31,6 @@ public enum ScopeKind {
         return "ossa" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
-    /** The kind named by the route property {@code ossa.scope} ({@code agent}, {@code tool} ...), or null. */
-    public static ScopeKind of(Object text) {
-        for (ScopeKind kind : values()) {
-            if (kind.name().equalsIgnoreCase(String.valueOf(text).strip())) {
-                return kind;
-            }
-        }
-        return null;
-    }
-
     OssaEventType started() {
         return started;
     }
