@@ -1,9 +1,14 @@
 package dev.ossa.example;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.Resource;
 import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -43,12 +48,23 @@ final class BookerAgentContext extends LifecycleStrategySupport {
         http.setBindPort(port);
         try {
             booker.addService(new VertxPlatformHttpServer(http));
-            PluginHelper.getRoutesLoader(booker).loadRoutes(
-                    ResourceHelper.resolveMandatoryResource(booker, "classpath:booker/booker-agent.yaml"));
+            PluginHelper.getRoutesLoader(booker).loadRoutes(forThisCamel(
+                    ResourceHelper.resolveMandatoryResource(booker, "classpath:booker/booker-agent.yaml")));
         } catch (Exception e) {
             throw new IllegalStateException("The booker agent could not start: " + e.getMessage(), e);
         }
         booker.start();
+    }
+
+    /** Camel 4.18's YAML DSL names the route's {@code routePolicyRef} key {@code routePolicy}. */
+    private Resource forThisCamel(Resource routes) throws IOException {
+        if (!booker.getVersion().startsWith("4.18.")) {
+            return routes;
+        }
+        try (InputStream in = routes.getInputStream()) {
+            String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return ResourceHelper.fromString(routes.getLocation(), yaml.replace("routePolicyRef:", "routePolicy:"));
+        }
     }
 
     @Override
