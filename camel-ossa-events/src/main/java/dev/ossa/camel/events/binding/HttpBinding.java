@@ -13,10 +13,10 @@ import dev.ossa.camel.events.format.JsonEventFormat;
 /**
  * The CloudEvents HTTP binding for {@code http:} and {@code https:} sinks, sent by Camel's HTTP producer as a POST:
  * <ul>
- * <li>structured: the JSON event, {@code Content-Type: application/cloudevents+json; charset=UTF-8};</li>
+ * <li>structured: the JSON event, {@code Content-Type: application/cloudevents+json; charset=utf-8};</li>
  * <li>binary: the data bytes, {@code Content-Type} from {@code datacontenttype}, every other attribute in a
  * percent-encoded {@code ce-<name>} header;</li>
- * <li>batch: one JSON array per batch, {@code Content-Type: application/cloudevents-batch+json; charset=UTF-8}; an
+ * <li>batch: one JSON array per batch, {@code Content-Type: application/cloudevents-batch+json; charset=utf-8}; an
  * unbatched event ({@code batchSize=1}) is a batch of one.</li>
  * </ul>
  * A status outside 2xx is a {@link SinkRejectedException} naming the status and the body returned.

@@ -24,7 +24,7 @@ import dev.ossa.camel.events.format.JsonEventFormat;
  * <li>binary: the value is the data bytes, {@code content-type} from {@code datacontenttype}, every other attribute
  * in a {@code ce_<name>} header;</li>
  * <li>structured: the value is the JSON event, {@code content-type: application/cloudevents+json;
- * charset=UTF-8}.</li>
+ * charset=utf-8}.</li>
  * </ul>
  * The record key is the value of {@code keyField}; unset, the {@code partitionkey} extension; otherwise none.
  * <p>

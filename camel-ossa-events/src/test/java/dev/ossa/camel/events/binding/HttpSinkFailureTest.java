@@ -219,7 +219,7 @@ class HttpSinkFailureTest extends CamelTestSupport {
         assertEquals(3, server.requests().size(), "1 attempt + maximumRedeliveries=2");
         assertEquals("POST", dead.method());
         assertEquals("/dead", dead.path());
-        assertEquals("application/cloudevents-batch+json; charset=UTF-8", dead.header("Content-Type"));
+        assertEquals("application/cloudevents-batch+json; charset=utf-8", dead.header("Content-Type"));
         assertEquals(ids, SdkEventReader.readBatch(dead.body()).stream().map(CloudEvent::getId).toList());
         OssaEventsEndpoint endpoint = context.getEndpoint(uri, OssaEventsEndpoint.class);
         awaitCount(endpoint::getEventsDeadLettered, 2);
