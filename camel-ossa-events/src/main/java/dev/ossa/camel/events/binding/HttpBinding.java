@@ -1,9 +1,12 @@
 package dev.ossa.camel.events.binding;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.support.GZIPHelper;
 import org.apache.camel.util.URISupport;
 
 import dev.ossa.camel.events.OssaEventsMode;
@@ -14,12 +17,13 @@ import dev.ossa.camel.events.format.JsonEventFormat;
  * The CloudEvents HTTP binding for {@code http:} and {@code https:} sinks, sent by Camel's HTTP producer as a POST:
  * <ul>
  * <li>structured: the JSON event, {@code Content-Type: application/cloudevents+json; charset=utf-8};</li>
- * <li>binary: the data bytes, {@code Content-Type} from {@code datacontenttype}, every other attribute in a
- * percent-encoded {@code ce-<name>} header;</li>
+ * <li>binary: the data bytes, {@code Content-Type} from {@code datacontenttype} exactly as written, every other
+ * attribute in a percent-encoded {@code ce-<name>} header;</li>
  * <li>batch: one JSON array per batch, {@code Content-Type: application/cloudevents-batch+json; charset=utf-8}; an
  * unbatched event ({@code batchSize=1}) is a batch of one.</li>
  * </ul>
- * A status outside 2xx is a {@link SinkRejectedException} naming the status and the body returned.
+ * The body is an {@link HttpBody}, so that the HTTP client writes {@code Content-Type} verbatim. A status outside 2xx
+ * is a {@link SinkRejectedException} naming the status and the body returned.
  */
 public final class HttpBinding implements SinkBinding {
 
@@ -41,26 +45,21 @@ public final class HttpBinding implements SinkBinding {
     public void writeEvent(OssaCloudEvent event, Message message) {
         prepare(message);
         if (mode == OssaEventsMode.binary) {
-            message.setBody(format.dataBytes(event));
-            if (event.getDataContentType() != null) {
-                message.setHeader(Exchange.CONTENT_TYPE, event.getDataContentType());
-            }
+            setBody(message, format.dataBytes(event), event.getDataContentType());
             event.forEachAttribute((name, value) -> {
                 if (!name.equals("datacontenttype")) {
                     message.setHeader("ce-" + name, HttpHeaderValues.encode(value.toString()));
                 }
             });
         } else {
-            message.setBody(format.event(event, false));
-            message.setHeader(Exchange.CONTENT_TYPE, JsonEventFormat.EVENT_CONTENT_TYPE);
+            setBody(message, format.event(event, false), JsonEventFormat.EVENT_CONTENT_TYPE);
         }
     }
 
     @Override
     public void writeBatch(List<OssaCloudEvent> events, Message message) {
         prepare(message);
-        message.setBody(format.batch(events, false));
-        message.setHeader(Exchange.CONTENT_TYPE, JsonEventFormat.BATCH_CONTENT_TYPE);
+        setBody(message, format.batch(events, false), JsonEventFormat.BATCH_CONTENT_TYPE);
     }
 
     @Override
@@ -84,5 +83,21 @@ public final class HttpBinding implements SinkBinding {
     private void prepare(Message message) {
         message.setHeader(Exchange.HTTP_METHOD, "POST");
         sinkHeaders.applyTo(message);
+    }
+
+    /**
+     * The body as an entity that carries {@code contentType} verbatim (see {@link HttpBody}); gzip-compressed when a
+     * sink header asks for {@code Content-Encoding: gzip}, as camel-http does for other bodies.
+     */
+    private static void setBody(Message message, byte[] bytes, String contentType) {
+        byte[] body = bytes;
+        if (GZIPHelper.isGzip(message)) {
+            try {
+                body = GZIPHelper.compressGZIP(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot gzip the request body", e);
+            }
+        }
+        message.setBody(new HttpBody(body, contentType));
     }
 }

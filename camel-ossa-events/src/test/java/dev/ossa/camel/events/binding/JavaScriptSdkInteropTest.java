@@ -114,6 +114,9 @@ class JavaScriptSdkInteropTest extends CamelTestSupport {
         cases.add(new InteropCase("a subject that must be percent-encoded", "",
                 Map.of(OssaEventsConstants.SUBJECT, "Euro € 😀 \"quoted\" 100%"), Map.of("n", 1),
                 expected("subject", "Euro € 😀 \"quoted\" 100%", "data", Map.of("n", 1))));
+        cases.add(new InteropCase("a datacontenttype the HTTP client would rewrite", "",
+                Map.of(OssaEventsConstants.DATA_CONTENT_TYPE, "text/plain;charset=\"utf-8\""), "plain text",
+                expected("datacontenttype", "text/plain;charset=\"utf-8\"", "data", "plain text")));
         return cases;
     }
 
