@@ -3,7 +3,8 @@
  * Reads HTTP requests with the CloudEvents JavaScript SDK (HTTP.toEvent), as a Node consumer would.
  * stdin:  [ { "headers": { "<name>": "<value>" }, "body": "<base64 of the body bytes>" } ]
  * stdout: [ { "error": null | "<why the message could not be read>", "events": [ <verdict> ] } ]
- * A structured or binary request gives one verdict, a batch one per event; see lib/judge.js.
+ * A structured or binary request gives one verdict, a batch one per event; see lib/judge.js. A binary request
+ * with an empty body is given to the SDK without a body: an event without data.
  */
 const { HTTP } = require("cloudevents");
 const { verdict, bodyOf, wireData, main } = require("./lib/judge");
@@ -34,6 +35,7 @@ function readRequest(message) {
         return [verdict(() => HTTP.toEvent({ headers, body }), JSON.parse(body))];
     }
     const wire = {};
+    const binaryBody = bytes.length === 0 ? undefined : body;
     for (const [name, value] of Object.entries(headers)) {
         if (name.startsWith("ce-")) {
             wire[name.substring(3)] = percentDecode(value);
@@ -43,7 +45,7 @@ function readRequest(message) {
         wire.datacontenttype = contentType;
     }
     Object.assign(wire, wireData(contentType, bytes));
-    return [verdict(() => HTTP.toEvent({ headers, body }), wire)];
+    return [verdict(() => HTTP.toEvent({ headers, body: binaryBody }), wire)];
 }
 
 main(readRequest);

@@ -19,9 +19,17 @@ function strictly(event) {
     return new CloudEvent(attributes, true);
 }
 
-/** The SDK's event as JSON: its own toJSON, with binary data as base64 rather than an array of numbers. */
+/**
+ * The SDK's event as JSON: its own toJSON, with binary data as base64 rather than an array of numbers. Empty binary
+ * data (from an empty Kafka value, which the SDK requires to be present) is no data: a binary-mode message cannot
+ * tell them apart.
+ */
 function sdkJson(event) {
     const json = event.toJSON();
+    if (ArrayBuffer.isView(json.data) && json.data.length === 0) {
+        delete json.data;
+        delete json.data_base64;
+    }
     if (ArrayBuffer.isView(json.data)) {
         json.data_base64 = Buffer.from(Array.from(json.data)).toString("base64");
         delete json.data;

@@ -17,8 +17,9 @@ import dev.ossa.camel.events.format.JsonEventFormat;
  * The CloudEvents HTTP binding for {@code http:} and {@code https:} sinks, sent by Camel's HTTP producer as a POST:
  * <ul>
  * <li>structured: the JSON event, {@code Content-Type: application/cloudevents+json; charset=utf-8};</li>
- * <li>binary: the data bytes, {@code Content-Type} from {@code datacontenttype} exactly as written, every other
- * attribute in a percent-encoded {@code ce-<name>} header;</li>
+ * <li>binary: the data bytes, {@code Content-Type} from {@code datacontenttype} exactly as written (none for an event
+ * without data: an empty body has no media type), every other attribute in a percent-encoded {@code ce-<name>}
+ * header;</li>
  * <li>batch: one JSON array per batch, {@code Content-Type: application/cloudevents-batch+json; charset=utf-8}; an
  * unbatched event ({@code batchSize=1}) is a batch of one.</li>
  * </ul>
@@ -45,7 +46,7 @@ public final class HttpBinding implements SinkBinding {
     public void writeEvent(OssaCloudEvent event, Message message) {
         prepare(message);
         if (mode == OssaEventsMode.binary) {
-            setBody(message, format.dataBytes(event), event.getDataContentType());
+            setBody(message, format.dataBytes(event), event.getData() == null ? null : event.getDataContentType());
             event.forEachAttribute((name, value) -> {
                 if (!name.equals("datacontenttype")) {
                     message.setHeader("ce-" + name, HttpHeaderValues.encode(value.toString()));

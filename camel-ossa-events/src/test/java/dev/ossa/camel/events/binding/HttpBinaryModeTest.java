@@ -216,13 +216,15 @@ class HttpBinaryModeTest extends CamelTestSupport {
     }
 
     @Test
-    void sendsAnEventWithoutDataAsAnEmptyBody() {
+    void sendsAnEventWithoutDataAsAnEmptyBodyWithoutContentType() {
         template.send(endpoint(""), exchange -> exchange.getIn().setBody(null));
 
         RecordedRequest request = server.onlyRequest();
         assertEquals(0, request.body().length);
+        assertNull(request.header("Content-Type"), "no data, no content type");
         CloudEvent event = SdkEventReader.read(request);
         assertEquals("dev.ossa.tool.called", event.getType());
+        assertNull(event.getData());
     }
 
     @Test

@@ -117,6 +117,7 @@ class JavaScriptSdkInteropTest extends CamelTestSupport {
         cases.add(new InteropCase("a datacontenttype the HTTP client would rewrite", "",
                 Map.of(OssaEventsConstants.DATA_CONTENT_TYPE, "text/plain;charset=\"utf-8\""), "plain text",
                 expected("datacontenttype", "text/plain;charset=\"utf-8\"", "data", "plain text")));
+        cases.add(new InteropCase("no data", "", Map.of(), null, expected()));
         return cases;
     }
 

@@ -97,6 +97,19 @@ class KafkaBindingRoundTripTest extends CamelTestSupport {
     }
 
     @Test
+    void binaryRecordOfAnEventWithoutDataHasAnEmptyValueAndNoContentType() throws Exception {
+        String topic = EmbeddedKafkaBroker.newTopic("binary-no-data", 1);
+        template.sendBodyAndHeader(endpoint(topic, "binary"), null, "CamelCloudEventID", "evt-empty");
+
+        ConsumerRecord<byte[], byte[]> record = single(topic);
+        assertArrayEquals(new byte[0], record.value());
+        assertNull(record.headers().lastHeader("content-type"), "no data, no content type");
+        CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
+        assertEquals("evt-empty", event.getId());
+        assertNull(event.getData());
+    }
+
+    @Test
     void nonAsciiSubjectArrivesAsRawUtf8BytesWithoutPercentEncoding() throws Exception {
         String topic = EmbeddedKafkaBroker.newTopic("subject", 1);
         String subject = "Büro € 😀 \"planner\" 100%";
