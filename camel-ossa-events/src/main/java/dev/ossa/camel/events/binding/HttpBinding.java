@@ -1,8 +1,13 @@
 package dev.ossa.camel.events.binding;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.util.List;
+
+import javax.net.ssl.SSLException;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -24,7 +29,8 @@ import dev.ossa.camel.events.format.JsonEventFormat;
  * unbatched event ({@code batchSize=1}) is a batch of one.</li>
  * </ul>
  * The body is an {@link HttpBody}, so that the HTTP client writes {@code Content-Type} verbatim. A status outside 2xx
- * is a {@link SinkRejectedException} naming the status and the body returned.
+ * is a {@link SinkRejectedException} naming the status and the body returned; a request that got no answer (connection
+ * refused, TLS, timeout) a {@link SinkDeliveryException} naming the sink and the reason.
  */
 public final class HttpBinding implements SinkBinding {
 
@@ -79,6 +85,47 @@ public final class HttpBinding implements SinkBinding {
             }
             throw new SinkRejectedException(sinkForErrors, status, body);
         }
+    }
+
+    /**
+     * A request that failed before any answer (connection refused, unknown host, TLS handshake, timeout) becomes a
+     * {@link SinkDeliveryException} that names the sink, the client's reason and what to check; the client's
+     * exception stays its cause. Other failures are the sink's own.
+     */
+    @Override
+    public Exception describeFailure(Exception failure) {
+        IOException reason = ioCause(failure);
+        if (reason == null) {
+            return failure;
+        }
+        String hint;
+        if (reason instanceof ConnectException) {
+            hint = "check that the collector runs and listens at that address; the sink URI's connectTimeout bounds"
+                   + " each attempt";
+        } else if (reason instanceof UnknownHostException) {
+            hint = "check the host name of the sink URI";
+        } else if (reason instanceof SSLException) {
+            hint = "check the collector's certificate and the sink URI's sslContextParameters";
+        } else if (reason instanceof InterruptedIOException) {
+            hint = "the collector did not answer in time; the sink URI's connectTimeout and responseTimeout bound"
+                   + " the wait";
+        } else {
+            hint = "the connection failed before the collector answered";
+        }
+        return new SinkDeliveryException("HTTP sink " + sinkForErrors + " did not take the events: " + reason
+                                         + ". " + Character.toUpperCase(hint.charAt(0)) + hint.substring(1), failure);
+    }
+
+    private static IOException ioCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof IOException io) {
+                return io;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     private void prepare(Message message) {
