@@ -10,6 +10,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
+import dev.ossa.camel.events.CapturedLog;
 import dev.ossa.camel.events.CloudEventsJudge;
 import dev.ossa.camel.events.OssaEventType;
 import dev.ossa.camel.events.OssaEventsConstants;
@@ -17,6 +18,7 @@ import dev.ossa.camel.events.RecordingSink;
 import io.cloudevents.CloudEvent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Any Camel endpoint without a binding of its own (here {@code direct:} and {@code seda:} routes that record what
@@ -103,11 +105,30 @@ class StructuredSinkTest extends CamelTestSupport {
     }
 
     @Test
-    void batchModeWithoutBatchingSendsAnArrayOfOne() throws Exception {
-        template.sendBody("ossa-events:t?source=/agents/planner&mode=batch&sink=" + direct.uri(), "only");
-        RecordingSink.Received received = direct.await(1).get(0);
-        assertEquals(BATCH_CONTENT_TYPE, received.headers().get(Exchange.CONTENT_TYPE));
-        assertEquals(1, CloudEventsJudge.batch(received.body()).size());
+    void batchModeWithoutBatchingSendsAnArrayOfOneAndSaysSoOnceAtStart() throws Exception {
+        try (CapturedLog log = new CapturedLog(SinkBindings.class.getName())) {
+            for (int i = 0; i < 3; i++) {
+                template.sendBody("ossa-events:t?source=/agents/planner&mode=batch&sink=" + direct.uri(), "only");
+            }
+            RecordingSink.Received received = direct.await(3).get(0);
+            assertEquals(BATCH_CONTENT_TYPE, received.headers().get(Exchange.CONTENT_TYPE));
+            assertEquals(1, CloudEventsJudge.batch(received.body()).size());
+            assertEquals(1, log.messages().size(), () -> "one warning: " + log.messages());
+            String warning = log.messages().get(0);
+            assertTrue(warning.startsWith("mode=batch with batchSize=1: every event to direct:direct-sink is sent at"
+                                          + " once, alone, as a JSON array of one"), warning);
+            assertTrue(warning.contains("Set batchSize above 1"), warning);
+        }
+    }
+
+    @Test
+    void batchModeWithBatchingSaysNothing() throws Exception {
+        try (CapturedLog log = new CapturedLog(SinkBindings.class.getName())) {
+            template.sendBody("ossa-events:t?source=/agents/planner&mode=batch&batchSize=2&flushInterval=100&sink="
+                              + direct.uri(), "x");
+            direct.await(1);
+            assertEquals(List.of(), log.messages());
+        }
     }
 
     @Test
