@@ -23,10 +23,12 @@ import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -103,7 +105,8 @@ class JavaScriptSdkInteropTest extends CamelTestSupport {
         cases.add(new InteropCase("UTF-8 text", "",
                 Map.of(OssaEventsConstants.DATA_CONTENT_TYPE, "text/plain; charset=utf-8"),
                 "héllo € 😀 日本 \"quoted\" 100%",
-                expected("datacontenttype", "text/plain; charset=utf-8", "data", "héllo € 😀 日本 \"quoted\" 100%")));
+                expected("datacontenttype", "text/plain; charset=utf-8",
+                        "data", "héllo € 😀 日本 \"quoted\" 100%")));
         byte[] bytes = new byte[256];
         for (int i = 0; i < bytes.length; i++) {
             bytes[i] = (byte) i;
@@ -151,14 +154,57 @@ class JavaScriptSdkInteropTest extends CamelTestSupport {
     void theJavaScriptSdkAndTheJsonSchemaAcceptTheEventAsMeant(InteropCase c, Sink sink) throws Exception {
         Sent sent = send(c, sink);
         assertNull(sent.reading().error(), () -> "The message could not be read: " + sent.reading());
-        Verdict verdict = sent.reading().only().assertAccepted();
+        assertMeant(c, sent.exchange(), sent.reading().only(), sink);
+    }
 
+    /** Every case in one batch: one HTTP request holding them all, or one Kafka record each, sent together. */
+    @ParameterizedTest
+    @EnumSource(value = Sink.class, names = { "HTTP_BATCH", "KAFKA_STRUCTURED", "KAFKA_BINARY" })
+    void aBatchOfEveryCaseIsReadEventByEvent(Sink sink) throws Exception {
+        List<InteropCase> cases = cases();
+        String batching = "&batchSize=" + cases.size() + "&flushInterval=60000";
+        List<Exchange> exchanges = new ArrayList<>();
+        List<Verdict> verdicts;
+        if (sink == Sink.HTTP_BATCH) {
+            server = RecordingHttpServer.start();
+            try {
+                for (InteropCase c : cases) {
+                    exchanges.add(sendTo(c, "RAW(" + server.url("/events") + ")",
+                            "&mode=batch" + batching + c.options()));
+                }
+                RecordingHttpServer.RecordedRequest request = server.awaitRequests(1).get(0);
+                Reading reading = JavaScriptSdkJudge.readHttp(request.firstValues(), request.body());
+                assertNull(reading.error(), () -> "The batch could not be read: " + reading);
+                verdicts = reading.events();
+            } finally {
+                server.close();
+            }
+        } else {
+            String topic = EmbeddedKafkaBroker.newTopic("interop-batch", 1);
+            String mode = sink == Sink.KAFKA_BINARY ? "binary" : "structured";
+            for (InteropCase c : cases) {
+                exchanges.add(sendTo(c, kafkaSink(topic), "&mode=" + mode + batching + c.options()));
+            }
+            verdicts = new ArrayList<>();
+            for (Reading reading : JavaScriptSdkJudge.readKafka(EmbeddedKafkaBroker.read(topic, cases.size(), WAIT))) {
+                verdicts.add(reading.only());
+            }
+        }
+        assertEquals(cases.size(), verdicts.size(), () -> "events read: " + verdicts);
+        for (int i = 0; i < cases.size(); i++) {
+            assertMeant(cases.get(i), exchanges.get(i), verdicts.get(i), sink);
+        }
+    }
+
+    /** The SDK and the schema accepted the event, and it carries what the case meant, as sent by {@code exchange}. */
+    private static void assertMeant(InteropCase c, Exchange exchange, Verdict verdict, Sink sink) {
+        verdict.assertAccepted();
         Map<String, Object> expected = new LinkedHashMap<>(c.expected());
         expected.put("specversion", "1.0");
-        expected.put("id", sent.exchange().getMessage().getHeader(OssaEventsConstants.ID));
+        expected.put("id", exchange.getMessage().getHeader(OssaEventsConstants.ID));
         expected.put("source", "/agents/interop");
         expected.put("type", "dev.ossa.interop.checked");
-        expected.putIfAbsent("time", sent.exchange().getMessage().getHeader(OssaEventsConstants.TIME));
+        expected.putIfAbsent("time", exchange.getMessage().getHeader(OssaEventsConstants.TIME));
         assertCarries(verdict.wire(), expected, sink, "what the message carries");
         assertCarries(sdkView(verdict.sdkEvent(), sink), expected, sink, "what the JavaScript SDK read");
     }
@@ -184,9 +230,9 @@ class JavaScriptSdkInteropTest extends CamelTestSupport {
             case KAFKA_STRUCTURED, KAFKA_BINARY -> {
                 String topic = EmbeddedKafkaBroker.newTopic("interop", 1);
                 String mode = sink == Sink.KAFKA_BINARY ? "binary" : "structured";
-                Exchange exchange = sendTo(c, "RAW(kafka:" + topic + "?brokers=" + EmbeddedKafkaBroker.bootstrapServers()
-                                              + ")", "&mode=" + mode + options);
-                return new Sent(exchange, JavaScriptSdkJudge.readKafka(EmbeddedKafkaBroker.read(topic, 1, WAIT).get(0)));
+                Exchange exchange = sendTo(c, kafkaSink(topic), "&mode=" + mode + options);
+                ConsumerRecord<byte[], byte[]> record = EmbeddedKafkaBroker.read(topic, 1, WAIT).get(0);
+                return new Sent(exchange, JavaScriptSdkJudge.readKafka(record));
             }
             case STDOUT -> {
                 Exchange exchange;
@@ -211,6 +257,10 @@ class JavaScriptSdkInteropTest extends CamelTestSupport {
             }
             default -> throw new IllegalArgumentException(sink.name());
         }
+    }
+
+    private static String kafkaSink(String topic) {
+        return "RAW(kafka:" + topic + "?brokers=" + EmbeddedKafkaBroker.bootstrapServers() + ")";
     }
 
     private Exchange sendTo(InteropCase c, String sinkUri, String options) {

@@ -93,7 +93,8 @@ public final class JavaScriptSdkJudge {
     /** Skips the calling test (a JUnit assumption) when {@code node} is not installed. */
     public static void assumeNode() {
         Assumptions.assumeTrue(nodeInstalled(), "node is not installed: the interop tests with the CloudEvents"
-                + " JavaScript SDK and the CloudEvents JSON schema are skipped. Install Node.js 20 or later to run them");
+                + " JavaScript SDK and the CloudEvents JSON schema are skipped. Install Node.js 20 or later to run"
+                + " them");
     }
 
     /** Reads HTTP requests with {@code HTTP.toEvent}: structured, binary or batch, by their Content-Type. */
@@ -203,8 +204,9 @@ public final class JavaScriptSdkJudge {
 
     /** Runs {@code npm ci} once when the pinned packages are not installed; a failure fails the test. */
     private static synchronized void installPackages() {
-        if (packagesInstalled || Files.isRegularFile(nodeProject().resolve("node_modules/cloudevents/package.json"))
-                                 && Files.isRegularFile(nodeProject().resolve("node_modules/ajv-formats/package.json"))) {
+        Path modules = nodeProject().resolve("node_modules");
+        if (packagesInstalled || Files.isRegularFile(modules.resolve("cloudevents/package.json"))
+                                 && Files.isRegularFile(modules.resolve("ajv-formats/package.json"))) {
             packagesInstalled = true;
             return;
         }

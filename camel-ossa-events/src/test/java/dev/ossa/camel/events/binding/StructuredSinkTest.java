@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StructuredSinkTest extends CamelTestSupport {
 
-    /** Written out, not taken from the code under test: lower-case utf-8, the only spelling the JavaScript SDK knows. */
+    /** Written out, not taken from the code under test: lower-case utf-8, the spelling the JavaScript SDK knows. */
     private static final String EVENT_CONTENT_TYPE = "application/cloudevents+json; charset=utf-8";
     private static final String BATCH_CONTENT_TYPE = "application/cloudevents-batch+json; charset=utf-8";
 
