@@ -40,17 +40,24 @@ public final class SinkBindings {
      */
     public static SinkBinding create(CamelContext context, OssaEventsConfiguration configuration,
                                      JsonEventFormat format) {
+        SinkBinding binding = bindingFor(context, configuration, format);
+        if (configuration.getMode() == OssaEventsMode.batch && configuration.getBatchSize() == 1) {
+            LOG.warn("mode=batch with batchSize=1: every event to {} is sent at once, alone, as a JSON array of one."
+                     + " Set batchSize above 1 (and flushInterval) to send several events per message, or"
+                     + " mode=structured to send each event as a JSON object",
+                    URISupport.sanitizeUri(configuration.getSink()));
+        }
+        return binding;
+    }
+
+    private static SinkBinding bindingFor(CamelContext context, OssaEventsConfiguration configuration,
+                                          JsonEventFormat format) {
         String sink = configuration.getSink();
         if (sink == null || sink.isBlank()) {
             throw new IllegalArgumentException("Option sink must not be empty: use stdout or a Camel endpoint URI");
         }
         String scheme = scheme(sink);
         OssaEventsMode mode = configuration.getMode();
-        if (mode == OssaEventsMode.batch && configuration.getBatchSize() == 1) {
-            LOG.warn("mode=batch with batchSize=1: every event to {} is sent at once, alone, as a JSON array of one."
-                     + " Set batchSize above 1 (and flushInterval) to send several events per message, or"
-                     + " mode=structured to send each event as a JSON object", URISupport.sanitizeUri(sink));
-        }
         SinkHeaders headers = new SinkHeaders(configuration.getSinkHeaders());
         switch (scheme) {
             case "http", "https":
