@@ -120,19 +120,19 @@ public final class BodyToData {
                     + " has no properties Jackson can write (public getters or fields), so it would be sent as {}:"
                     + " give it properties, or send a Map" + at(e), e);
         }
-        String reason = e instanceof JsonProcessingException jackson ? jackson.getOriginalMessage() : e.toString();
         Throwable cause = e.getCause();
-        String thrown = cause != null && !(cause instanceof JsonProcessingException)
-                ? "; caused by " + cause.getClass().getName() + ": " + QuotedInput.quote(cause.getMessage()) : "";
+        String reason = cause != null && !(cause instanceof JsonProcessingException)
+                ? cause.getClass().getName() + ": " + QuotedInput.quote(cause.getMessage())
+                : QuotedInput.quote(e instanceof JsonProcessingException jackson ? jackson.getOriginalMessage()
+                        : e.toString(), QuotedInput.MAX_QUOTED * 3);
         return new InvalidCloudEventException("data", "a " + type + " body cannot be written as JSON" + at(e)
-                + ": " + QuotedInput.quote(reason, QuotedInput.MAX_QUOTED * 3) + thrown, e);
+                + ": " + reason, e);
     }
 
     /** Where in the body Jackson failed, e.g. {@code at Report["owner"]}, when it is below the body itself. */
     private static String at(Exception e) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String path = mapping.getPathReference();
-            return " (at " + QuotedInput.quote(path, QuotedInput.MAX_QUOTED * 2) + ")";
+            return " (at " + QuotedInput.quote(mapping.getPathReference()) + ")";
         }
         return "";
     }
