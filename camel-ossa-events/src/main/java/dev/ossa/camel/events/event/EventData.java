@@ -1,5 +1,9 @@
 package dev.ossa.camel.events.event;
 
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * The {@code data} of an event, in one of the three forms the CloudEvents JSON format knows. It is taken from the
  * body when the event is accepted, in the caller's exchange, and never read from the body again: what is sent is what
@@ -12,6 +16,11 @@ public sealed interface EventData permits EventData.Json, EventData.Text, EventD
      * sends it as the data bytes.
      */
     record Json(byte[] json) implements EventData {
+
+        /** A JSON value read elsewhere (a received event, a stored one), written now as compact UTF-8 JSON. */
+        public Json(JsonNode tree) {
+            this(tree.toString().getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /**

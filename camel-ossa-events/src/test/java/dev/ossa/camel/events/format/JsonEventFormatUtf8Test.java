@@ -11,6 +11,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.ossa.camel.events.event.BodyToData;
 import dev.ossa.camel.events.event.EventData;
 import dev.ossa.camel.events.event.OssaCloudEvent;
@@ -56,5 +58,6 @@ class JsonEventFormatUtf8Test {
         Object tree = JsonEventFormat.defaultMapper().readTree(original);
 
         assertArrayEquals(original, format.dataBytes(event(json(tree))));
+        assertArrayEquals(original, format.dataBytes(event(new EventData.Json((JsonNode) tree))));
     }
 }
