@@ -188,29 +188,24 @@ class BadBodyFailsOnlyItsExchangeTest extends CamelTestSupport {
     /** Waits until the collector has {@code count} events, and reads them with the CloudEvents Java SDK. */
     private List<CloudEvent> receivedEvents(String mode, int count) throws Exception {
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (true) {
-            List<CloudEvent> events = new ArrayList<>();
-            for (RecordedRequest request : server.requests()) {
-                if (mode.equals("batch")) {
-                    events.addAll(SdkEventReader.readBatch(request.body()));
-                } else {
-                    events.add(SdkEventReader.read(request));
-                }
-            }
-            if (events.size() >= count || System.nanoTime() > deadline) {
-                Thread.sleep(500); // anything beyond the expected events would show up by now
-                List<CloudEvent> all = new ArrayList<>();
-                for (RecordedRequest request : server.requests()) {
-                    if (mode.equals("batch")) {
-                        all.addAll(SdkEventReader.readBatch(request.body()));
-                    } else {
-                        all.add(SdkEventReader.read(request));
-                    }
-                }
-                assertEquals(count, all.size(), "events the collector received");
-                return all;
-            }
+        while (eventsReceived(mode).size() < count && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
+        Thread.sleep(500); // anything beyond the expected events would show up by now
+        List<CloudEvent> all = eventsReceived(mode);
+        assertEquals(count, all.size(), "events the collector received");
+        return all;
+    }
+
+    private List<CloudEvent> eventsReceived(String mode) throws IOException {
+        List<CloudEvent> events = new ArrayList<>();
+        for (RecordedRequest request : server.requests()) {
+            if (mode.equals("batch")) {
+                events.addAll(SdkEventReader.readBatch(request.body()));
+            } else {
+                events.add(SdkEventReader.read(request));
+            }
+        }
+        return events;
     }
 }
