@@ -40,7 +40,7 @@ public final class ExchangeToEvent {
             contentType = defaults.dataContentType();
         }
         OssaCloudEvent.Builder builder = OssaCloudEvent.builder()
-                .id(orDefault(text(in, OssaEventsConstants.ID, "id"), null))
+                .id(text(in, OssaEventsConstants.ID, "id"))
                 .source(orDefault(uri(in, OssaEventsConstants.SOURCE, "source"), defaults.source()))
                 .type(orDefault(text(in, OssaEventsConstants.TYPE, "type"), defaults.type()))
                 .subject(orDefault(text(in, OssaEventsConstants.SUBJECT, "subject"), defaults.subject()))
