@@ -21,6 +21,7 @@ import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.util.URISupport;
 
 import dev.ossa.camel.events.binding.SinkBinding;
+import dev.ossa.camel.events.context.ExchangeTraceContext;
 import dev.ossa.camel.events.binding.SinkBindings;
 import dev.ossa.camel.events.delivery.BatchStreamKey;
 import dev.ossa.camel.events.delivery.DeliveryCounters;
@@ -29,6 +30,7 @@ import dev.ossa.camel.events.event.EventDefaults;
 import dev.ossa.camel.events.event.ExchangeToEvent;
 import dev.ossa.camel.events.event.InvalidCloudEventException;
 import dev.ossa.camel.events.event.OssaCloudEvent;
+import dev.ossa.camel.events.event.TraceContextSource;
 import dev.ossa.camel.events.format.JsonEventFormat;
 
 /**
@@ -91,7 +93,8 @@ public class OssaEventsEndpoint extends DefaultEndpoint {
                 configuration.getDataSchema(), configuration.getDataContentType(), defaultExtensions());
         ObjectMapper bodyMapper = configuration.getObjectMapper();
         exchangeToEvent = new ExchangeToEvent(defaults,
-                new BodyToData(format.mapper(), bodyMapper != null ? bodyMapper : format.mapper()));
+                new BodyToData(format.mapper(), bodyMapper != null ? bodyMapper : format.mapper()),
+                configuration.isTraceContext() ? ExchangeTraceContext.INSTANCE : TraceContextSource.NONE);
         checkDefaultsMakeAValidEvent(defaults);
     }
 
