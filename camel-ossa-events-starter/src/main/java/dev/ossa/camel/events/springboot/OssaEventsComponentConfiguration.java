@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
@@ -45,6 +46,12 @@ public class OssaEventsComponentConfiguration extends ComponentConfigurationProp
      */
     private Boolean pretty = false;
     /**
+     * The application's own Jackson ObjectMapper that writes bodies (POJOs, Maps, Lists ...) as JSON data, as a bean:
+     * #beanName. Unset: the component's mapper, which has the JSR-310 (java.time) and JDK 8 (Optional) modules and
+     * writes dates as ISO-8601 text. The option is a com.fasterxml.jackson.databind.ObjectMapper type.
+     */
+    private ObjectMapper objectMapper;
+    /**
      * Events per batch. 1 sends each event within its own exchange; above 1 the events are collected by Camel's
      * Aggregator and a batch leaves when it is full or when its oldest event has waited flush-interval.
      */
@@ -70,6 +77,13 @@ public class OssaEventsComponentConfiguration extends ComponentConfigurationProp
      * Default for the ossaspanid extension: the span id within the trace.
      */
     private String spanId;
+    /**
+     * Read the trace context of each exchange: a valid W3C traceparent header (or, without one, the current
+     * OpenTelemetry span when the OpenTelemetry API is on the classpath) gives ossatraceid, ossaspanid and the
+     * traceparent and tracestate attributes; the OSSA keys of a W3C baggage header give the OSSA extensions. false
+     * reads none of them.
+     */
+    private Boolean traceContext = true;
     /**
      * Default for the subject attribute: what the event is about within its source, e.g. a tool name.
      */
@@ -165,6 +179,14 @@ public class OssaEventsComponentConfiguration extends ComponentConfigurationProp
         this.pretty = pretty;
     }
 
+    public ObjectMapper getObjectMapper() {
+        return objectMapper;
+    }
+
+    public void setObjectMapper(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
     public Integer getBatchSize() {
         return batchSize;
     }
@@ -211,6 +233,14 @@ public class OssaEventsComponentConfiguration extends ComponentConfigurationProp
 
     public void setSpanId(String spanId) {
         this.spanId = spanId;
+    }
+
+    public Boolean getTraceContext() {
+        return traceContext;
+    }
+
+    public void setTraceContext(Boolean traceContext) {
+        this.traceContext = traceContext;
     }
 
     public String getSubject() {

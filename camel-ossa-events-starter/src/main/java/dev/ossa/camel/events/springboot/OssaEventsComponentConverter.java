@@ -2,6 +2,7 @@ package dev.ossa.camel.events.springboot;
 
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.context.ApplicationContext;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 import dev.ossa.camel.events.OssaEventsConfiguration;
 
 /**
- * Binds {@code camel.component.ossa-events.configuration=#beanName} (or {@code #bean:beanName}) to that bean.
+ * Binds the bean options {@code camel.component.ossa-events.configuration} and {@code .object-mapper} from
+ * {@code #beanName} (or {@code #bean:beanName}) to that bean.
  */
 @Configuration(proxyBeanMethods = false)
 @ConfigurationPropertiesBinding
@@ -25,7 +27,8 @@ public class OssaEventsComponentConverter implements GenericConverter {
 
     @Override
     public Set<ConvertiblePair> getConvertibleTypes() {
-        return Set.of(new ConvertiblePair(String.class, OssaEventsConfiguration.class));
+        return Set.of(new ConvertiblePair(String.class, OssaEventsConfiguration.class),
+                new ConvertiblePair(String.class, ObjectMapper.class));
     }
 
     @Override
@@ -38,6 +41,6 @@ public class OssaEventsComponentConverter implements GenericConverter {
             return null;
         }
         ref = ref.startsWith("#bean:") ? ref.substring(6) : ref.substring(1);
-        return applicationContext.getBean(ref, OssaEventsConfiguration.class);
+        return applicationContext.getBean(ref, targetType.getType());
     }
 }
