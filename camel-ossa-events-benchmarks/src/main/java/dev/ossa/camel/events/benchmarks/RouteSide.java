@@ -9,9 +9,10 @@ import org.apache.camel.builder.RouteBuilder;
 import dev.ossa.camel.events.OssaEventsEndpoint;
 
 /**
- * Our side of a throughput comparison: a route {@code direct:<name> -> ossa-events:...}, fed by one thread through a
- * {@link ProducerTemplate}. A run starts the route, sends its events and stops the route, which delivers every event
- * still pending in a batch (as a peer's {@code flush()} does); the clock stops when the endpoint counts every event as
+ * Our side of a throughput comparison: a route {@code direct:<name> -> ossa-events:...} (or from another consumer, such
+ * as {@code seda:} with concurrent consumers), fed by one thread through a {@link ProducerTemplate}. A run starts the
+ * route, sends its events and stops the route, which waits for the exchanges in flight and delivers every event still
+ * pending in a batch (as a peer's {@code flush()} does); the clock stops when the endpoint counts every event as
  * delivered.
  */
 final class RouteSide {
@@ -19,25 +20,32 @@ final class RouteSide {
     private final CamelContext context;
     private final ProducerTemplate template;
     private final String name;
+    private final String fromUri;
     private final OssaEventsEndpoint endpoint;
 
-    private RouteSide(CamelContext context, String name, OssaEventsEndpoint endpoint) {
+    private RouteSide(CamelContext context, String name, String fromUri, OssaEventsEndpoint endpoint) {
         this.context = context;
         this.template = context.createProducerTemplate();
         this.name = name;
+        this.fromUri = fromUri;
         this.endpoint = endpoint;
     }
 
-    /** Adds the route, stopped, to {@code context} and starts the context. */
+    /** Adds the route {@code direct:<name> -> endpointUri}, stopped, to {@code context} and starts the context. */
     static RouteSide start(CamelContext context, String name, String endpointUri) throws Exception {
+        return start(context, name, "direct:" + name, endpointUri);
+    }
+
+    /** Adds the route {@code fromUri -> endpointUri}, stopped, to {@code context} and starts the context. */
+    static RouteSide start(CamelContext context, String name, String fromUri, String endpointUri) throws Exception {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:" + name).routeId(name).autoStartup(false).to(endpointUri);
+                from(fromUri).routeId(name).autoStartup(false).to(endpointUri);
             }
         });
         context.start();
-        return new RouteSide(context, name, context.getEndpoint(endpointUri, OssaEventsEndpoint.class));
+        return new RouteSide(context, name, fromUri, context.getEndpoint(endpointUri, OssaEventsEndpoint.class));
     }
 
     /** Sends {@code events} exchanges, then stops the route and checks all were delivered; returns events per second. */
@@ -48,7 +56,7 @@ final class RouteSide {
         long failed = endpoint.getEventsFailed();
         long start = System.nanoTime();
         for (int i = 0; i < events; i++) {
-            template.sendBodyAndHeaders("direct:" + name, body, headers);
+            template.sendBodyAndHeaders(fromUri, body, headers);
         }
         context.getRouteController().stopRoute(name);
         double rate = events / ((System.nanoTime() - start) / 1e9);
