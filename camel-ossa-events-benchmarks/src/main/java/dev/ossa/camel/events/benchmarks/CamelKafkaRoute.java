@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AggregationStrategies;
@@ -67,18 +68,20 @@ final class CamelKafkaRoute implements AutoCloseable {
     }
 
     /**
-     * Sends {@code events} exchanges with the bodies of {@code body} and {@code headers}, stops the route (which
-     * waits for the exchanges in flight and sends the last batch) and checks all were sent.
+     * Sends {@code events} exchanges with the bodies of {@code body} and {@code headers}, waits until camel-kafka has
+     * sent them all (as {@link RouteSide} does), stops the route and checks the count.
      */
     double eventsPerSecond(int events, IntFunction<Object> body, Map<String, Object> headers) throws Exception {
         context.getRouteController().startRoute(name);
+        Endpoint from = context.getEndpoint(fromUri);
         long before = sent.get();
         long start = System.nanoTime();
         for (int i = 0; i < events; i++) {
-            template.sendBodyAndHeaders(fromUri, body.apply(i), headers);
+            template.sendBodyAndHeaders(from, body.apply(i), headers);
         }
-        context.getRouteController().stopRoute(name);
+        Arrivals.await(() -> sent.get() - before, events, "records sent on " + name);
         double rate = events / ((System.nanoTime() - start) / 1e9);
+        context.getRouteController().stopRoute(name);
         if (sent.get() - before != events) {
             throw new IllegalStateException((sent.get() - before) + " of " + events + " records sent on " + name);
         }

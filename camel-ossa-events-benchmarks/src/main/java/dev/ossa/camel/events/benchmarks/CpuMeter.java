@@ -5,9 +5,10 @@ import java.util.Arrays;
 
 /**
  * CPU time a run costs the sending side, in microseconds per event: the process's CPU time over the run (every thread,
- * garbage collection and JIT included), less the CPU time of the threads that were already alive when the meter was
- * made. Made right after the embedded broker starts and before any sender exists, it leaves out the broker's own
- * threads (they are the same for every side) and counts the senders', Camel's and the Kafka clients' threads.
+ * garbage collection and JIT included), less the CPU time of the threads other than the calling one that were already
+ * alive when the meter was made. Made right after the embedded broker starts and before any sender exists, it leaves
+ * out the broker's own threads (they are the same for every side) and counts the sending thread's, Camel's and the
+ * Kafka clients' threads.
  */
 final class CpuMeter {
 
@@ -21,9 +22,11 @@ final class CpuMeter {
         this.excluded = excluded;
     }
 
-    /** A meter that leaves out the threads alive now. */
+    /** A meter that leaves out the threads alive now, except the calling one. */
     static CpuMeter excludingThreadsAliveNow() {
-        return new CpuMeter(ManagementFactory.getThreadMXBean().getAllThreadIds());
+        long self = Thread.currentThread().getId();
+        return new CpuMeter(Arrays.stream(ManagementFactory.getThreadMXBean().getAllThreadIds())
+                .filter(id -> id != self).toArray());
     }
 
     /** The CPU time counted so far, in nanoseconds. */

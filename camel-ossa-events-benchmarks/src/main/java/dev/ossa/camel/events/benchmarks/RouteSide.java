@@ -3,6 +3,7 @@ package dev.ossa.camel.events.benchmarks;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -11,9 +12,9 @@ import dev.ossa.camel.events.OssaEventsEndpoint;
 /**
  * Our side of a throughput comparison: a route {@code direct:<name> -> ossa-events:...} (or from another consumer, such
  * as {@code seda:} with concurrent consumers), fed by one thread through a {@link ProducerTemplate}. A run starts the
- * route, sends its events and stops the route, which waits for the exchanges in flight and delivers every event still
- * pending in a batch (as a peer's {@code flush()} does); the clock stops when the endpoint counts every event as
- * delivered.
+ * route, sends its events, and stops the clock when the endpoint counts every event as delivered or failed (a run's
+ * event count is a multiple of the batch size, so no batch waits for its {@code flushInterval}); then it stops the
+ * route, which would deliver any event still pending, and checks that all were delivered.
  */
 final class RouteSide {
 
@@ -48,18 +49,21 @@ final class RouteSide {
         return new RouteSide(context, name, fromUri, context.getEndpoint(endpointUri, OssaEventsEndpoint.class));
     }
 
-    /** Sends {@code events} exchanges, then stops the route and checks all were delivered; returns events per second. */
+    /** Sends {@code events} exchanges, waits until all are delivered, and returns events per second. */
     double eventsPerSecond(int events, Object body) throws Exception {
         Map<String, Object> headers = SampleEvent.headers();
         context.getRouteController().startRoute(name);
+        Endpoint from = context.getEndpoint(fromUri);
         long delivered = endpoint.getEventsDelivered();
         long failed = endpoint.getEventsFailed();
         long start = System.nanoTime();
         for (int i = 0; i < events; i++) {
-            template.sendBodyAndHeaders(fromUri, body, headers);
+            template.sendBodyAndHeaders(from, body, headers);
         }
-        context.getRouteController().stopRoute(name);
+        Arrivals.await(() -> endpoint.getEventsDelivered() - delivered + endpoint.getEventsFailed() - failed, events,
+                "events delivered on route " + name);
         double rate = events / ((System.nanoTime() - start) / 1e9);
+        context.getRouteController().stopRoute(name);
         long arrived = endpoint.getEventsDelivered() - delivered;
         if (arrived != events || endpoint.getEventsFailed() != failed) {
             throw new IllegalStateException(arrived + " of " + events + " events delivered on route " + name + ", "
