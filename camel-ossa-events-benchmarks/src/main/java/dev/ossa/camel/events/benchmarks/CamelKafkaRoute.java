@@ -42,7 +42,8 @@ final class CamelKafkaRoute implements AutoCloseable {
                 RouteDefinition route = from(fromUri).routeId(name).autoStartup(false).process(build);
                 if (batchSize > 1) {
                     route.aggregate(constant(true), AggregationStrategies.groupedBody())
-                            .completionSize(batchSize).completionInterval(1000).forceCompletionOnStop()
+                            .completionSize(batchSize).completionInterval(SampleEvent.FLUSH_INTERVAL_MS)
+                            .forceCompletionOnStop()
                             .executorService(deliveryThread)
                             .to(sinkUri)
                             .process(exchange -> sent.addAndGet(exchange.getMessage().getBody(List.class).size()));

@@ -141,7 +141,7 @@ final class KafkaComparison {
                       + "&requestRequiredAcks=" + ACKS + "&lingerMs=" + LINGER_MS + "&producerBatchSize="
                       + KAFKA_BATCH_BYTES + "&enableIdempotence=false";
         return "ossa-events:" + SampleEvent.TYPE + "?" + SampleEvent.endpointOptions() + "&mode=binary&batchSize="
-               + batchSize + "&flushInterval=1000&sink=RAW(" + sink + ")";
+               + batchSize + "&flushInterval=" + SampleEvent.FLUSH_INTERVAL_MS + "&sink=RAW(" + sink + ")";
     }
 
     private static final String BYTES_VALUE = "&batchWithIndividualHeaders=true"

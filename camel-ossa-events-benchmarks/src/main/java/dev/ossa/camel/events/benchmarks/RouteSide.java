@@ -13,7 +13,8 @@ import dev.ossa.camel.events.OssaEventsEndpoint;
  * Our side of a throughput comparison: a route {@code direct:<name> -> ossa-events:...} (or from another consumer, such
  * as {@code seda:} with concurrent consumers), fed by one thread through a {@link ProducerTemplate}. A run starts the
  * route, sends its events, and stops the clock when the endpoint counts every event as delivered or failed (a run's
- * event count is a multiple of the batch size, so no batch waits for its {@code flushInterval}); then it stops the
+ * event count is a multiple of the batch size, and {@link SampleEvent#FLUSH_INTERVAL_MS} is longer than a run, so
+ * every batch completes by size); then it stops the
  * route, which would deliver any event still pending, and checks that all were delivered.
  */
 final class RouteSide {
