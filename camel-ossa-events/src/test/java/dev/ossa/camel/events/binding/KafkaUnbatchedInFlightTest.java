@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
@@ -51,28 +52,9 @@ class KafkaUnbatchedInFlightTest extends CamelTestSupport {
         // acknowledgement would have one event in flight at a time.
         String uri = endpoint(topic, "&lingerMs=1000");
         OssaEventsEndpoint endpoint = context.getEndpoint(uri, OssaEventsEndpoint.class);
-        AsyncProducer producer = endpoint.createAsyncProducer();
-        producer.start();
         int events = 200;
-        AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger mostInFlight = new AtomicInteger();
-        CountDownLatch completed = new CountDownLatch(events);
-        List<Exchange> exchanges = new ArrayList<>();
-        try {
-            for (int i = 0; i < events; i++) {
-                Exchange exchange = endpoint.createExchange();
-                exchange.getIn().setBody(Map.of("seq", i));
-                exchanges.add(exchange);
-                mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-                producer.process(exchange, doneSync -> {
-                    inFlight.decrementAndGet();
-                    completed.countDown();
-                });
-            }
-            assertTrue(completed.await(WAIT.toSeconds(), TimeUnit.SECONDS), "every exchange completes");
-        } finally {
-            producer.stop();
-        }
+        List<Exchange> exchanges = sendFromOneThread(endpoint, events, i -> Map.of("seq", i), mostInFlight);
 
         assertTrue(mostInFlight.get() > 1, "sends in flight at once: " + mostInFlight.get());
         List<String> sent = new ArrayList<>();
@@ -138,23 +120,10 @@ class KafkaUnbatchedInFlightTest extends CamelTestSupport {
         String topic = EmbeddedKafkaBroker.newTopic("unbatched-too-large", 1);
         String uri = endpoint(topic, "&lingerMs=200&maxRequestSize=20000");
         OssaEventsEndpoint endpoint = context.getEndpoint(uri, OssaEventsEndpoint.class);
-        AsyncProducer producer = endpoint.createAsyncProducer();
-        producer.start();
         int events = 20;
         int tooLarge = 7;
-        CountDownLatch completed = new CountDownLatch(events);
-        List<Exchange> exchanges = new ArrayList<>();
-        try {
-            for (int i = 0; i < events; i++) {
-                Exchange exchange = endpoint.createExchange();
-                exchange.getIn().setBody(Map.of("seq", i, "text", i == tooLarge ? "x".repeat(50_000) : "small"));
-                exchanges.add(exchange);
-                producer.process(exchange, doneSync -> completed.countDown());
-            }
-            assertTrue(completed.await(WAIT.toSeconds(), TimeUnit.SECONDS), "every exchange completes");
-        } finally {
-            producer.stop();
-        }
+        List<Exchange> exchanges = sendFromOneThread(endpoint, events,
+                i -> Map.of("seq", i, "text", i == tooLarge ? "x".repeat(50_000) : "small"), new AtomicInteger());
 
         SinkDeliveryException failure = assertInstanceOf(SinkDeliveryException.class,
                 exchanges.get(tooLarge).getException());
@@ -181,22 +150,8 @@ class KafkaUnbatchedInFlightTest extends CamelTestSupport {
                       + "&maxBlockMs=500&requestTimeoutMs=500&deliveryTimeoutMs=1000&lingerMs=0";
         String uri = "ossa-events:dev.ossa.tool.completed?source=/agents&sink=RAW(" + sink + ")";
         OssaEventsEndpoint endpoint = context.getEndpoint(uri, OssaEventsEndpoint.class);
-        AsyncProducer producer = endpoint.createAsyncProducer();
-        producer.start();
         int events = 5;
-        CountDownLatch completed = new CountDownLatch(events);
-        List<Exchange> exchanges = new ArrayList<>();
-        try {
-            for (int i = 0; i < events; i++) {
-                Exchange exchange = endpoint.createExchange();
-                exchange.getIn().setBody(Map.of("seq", i));
-                exchanges.add(exchange);
-                producer.process(exchange, doneSync -> completed.countDown());
-            }
-            assertTrue(completed.await(WAIT.toSeconds(), TimeUnit.SECONDS), "every exchange completes");
-        } finally {
-            producer.stop();
-        }
+        List<Exchange> exchanges = sendFromOneThread(endpoint, events, i -> Map.of("seq", i), new AtomicInteger());
 
         for (Exchange exchange : exchanges) {
             SinkDeliveryException failure = assertInstanceOf(SinkDeliveryException.class, exchange.getException());
@@ -204,6 +159,37 @@ class KafkaUnbatchedInFlightTest extends CamelTestSupport {
         }
         assertEquals(events, endpoint.getEventsFailed());
         assertEquals(0, endpoint.getEventsDelivered());
+    }
+
+    /**
+     * Sends {@code events} exchanges from this thread through the endpoint's asynchronous producer, without waiting
+     * between them, and waits until every one has completed; {@code mostInFlight} gets the most that were on their
+     * way at once.
+     */
+    private static List<Exchange> sendFromOneThread(OssaEventsEndpoint endpoint, int events,
+                                                    IntFunction<Object> body, AtomicInteger mostInFlight)
+            throws Exception {
+        AsyncProducer producer = endpoint.createAsyncProducer();
+        producer.start();
+        AtomicInteger inFlight = new AtomicInteger();
+        CountDownLatch completed = new CountDownLatch(events);
+        List<Exchange> exchanges = new ArrayList<>();
+        try {
+            for (int i = 0; i < events; i++) {
+                Exchange exchange = endpoint.createExchange();
+                exchange.getIn().setBody(body.apply(i));
+                exchanges.add(exchange);
+                mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                producer.process(exchange, doneSync -> {
+                    inFlight.decrementAndGet();
+                    completed.countDown();
+                });
+            }
+            assertTrue(completed.await(WAIT.toSeconds(), TimeUnit.SECONDS), "every exchange completes");
+        } finally {
+            producer.stop();
+        }
+        return exchanges;
     }
 
     private static String endpoint(String topic, String kafkaOptions) {
