@@ -53,13 +53,32 @@ public final class SinkSender extends ServiceSupport {
      * sends an array of one.
      */
     public void send(OssaCloudEvent event) throws Exception {
+        send(eventMessage(event));
+    }
+
+    /**
+     * Sends one event as one message, as {@link #send(OssaCloudEvent)} does, without waiting for a sink producer that
+     * answers later: see {@link #send(Exchange, SendCallback)}.
+     */
+    public boolean send(OssaCloudEvent event, SendCallback callback) {
+        Exchange message;
+        try {
+            message = eventMessage(event);
+        } catch (RuntimeException e) {
+            callback.done(e, true);
+            return true;
+        }
+        return send(message, callback);
+    }
+
+    private Exchange eventMessage(OssaCloudEvent event) {
         Exchange exchange = newExchange();
         if (binding.writesBatches()) {
             binding.writeBatch(List.of(event), exchange.getIn());
         } else {
             binding.writeEvent(event, exchange.getIn());
         }
-        send(exchange);
+        return exchange;
     }
 
     /** Writes a batch into a new sink message, ready for {@link #send(Exchange, SendCallback)}. */
