@@ -1,0 +1,110 @@
+package dev.ossa.camel.events.delivery;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import dev.ossa.camel.events.event.OssaCloudEvent;
+
+/**
+ * The events a batch stream has accepted and not yet settled (delivered, dead-lettered or logged as lost): at most
+ * {@link #limit()} of them, whatever the number of sender threads. A sender beyond the limit waits for room. Each
+ * event is settled once: whoever settles it first (the delivery, the dead letter, a stop that gives up) owns its
+ * outcome, and a late outcome of the same event is ignored.
+ */
+final class PendingEvents {
+
+    /** How often a waiting sender checks whether it should give up. */
+    private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final int limit;
+    private final Semaphore room;
+    private final Map<OssaCloudEvent, Long> events = new IdentityHashMap<>();
+    private long accepted;
+
+    PendingEvents(int limit) {
+        this.limit = limit;
+        this.room = new Semaphore(limit);
+    }
+
+    int limit() {
+        return limit;
+    }
+
+    /**
+     * Takes the event in once there is room, waiting at most {@code timeoutMillis}.
+     *
+     * @param  refuse checked while waiting: true ends the wait without taking the event
+     * @return        false when the event was not taken: no room in time, or {@code refuse} became true
+     */
+    boolean admit(OssaCloudEvent event, long timeoutMillis, BooleanSupplier refuse) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (!room.tryAcquire(Math.min(SLICE_NANOS, Math.max(0, end - System.nanoTime())), TimeUnit.NANOSECONDS)) {
+            if (refuse.getAsBoolean() || System.nanoTime() >= end) {
+                return false;
+            }
+        }
+        synchronized (this) {
+            events.put(event, accepted++);
+        }
+        return true;
+    }
+
+    /** Settles the event; true when it was still pending, so that the caller owns (and counts) its outcome. */
+    boolean settle(OssaCloudEvent event) {
+        synchronized (this) {
+            if (events.remove(event) == null) {
+                return false;
+            }
+            if (events.isEmpty()) {
+                notifyAll();
+            }
+        }
+        room.release();
+        return true;
+    }
+
+    /** Settles every event of the list that is still pending and returns those, in order. */
+    List<OssaCloudEvent> settle(List<OssaCloudEvent> batch) {
+        List<OssaCloudEvent> owned = new ArrayList<>(batch.size());
+        for (OssaCloudEvent event : batch) {
+            if (settle(event)) {
+                owned.add(event);
+            }
+        }
+        return owned;
+    }
+
+    /** Settles every pending event and returns them in the order they were accepted. */
+    List<OssaCloudEvent> drain() {
+        List<Map.Entry<OssaCloudEvent, Long>> all;
+        synchronized (this) {
+            all = new ArrayList<>(events.entrySet());
+            events.clear();
+            notifyAll();
+        }
+        room.release(all.size());
+        all.sort(Map.Entry.comparingByValue());
+        return all.stream().map(Map.Entry::getKey).toList();
+    }
+
+    /** Waits until no event is pending or {@code deadlineNanos} (of {@link System#nanoTime()}) has passed. */
+    synchronized boolean awaitNone(long deadlineNanos) throws InterruptedException {
+        while (!events.isEmpty()) {
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
+    synchronized int size() {
+        return events.size();
+    }
+}
