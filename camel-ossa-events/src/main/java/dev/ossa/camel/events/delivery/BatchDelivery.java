@@ -2,6 +2,7 @@ package dev.ossa.camel.events.delivery;
 
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -26,8 +27,8 @@ final class BatchDelivery extends AsyncProcessorSupport {
 
     /** Batches sent and not yet done (delivered or dead-lettered), at most. */
     static final int MAX_IN_FLIGHT = 2;
-    /** Exchange property: the batch holds one of the {@link #MAX_IN_FLIGHT} turns until it is done. */
-    private static final String HOLDS_TURN = "OssaEventsHoldsTurn";
+    /** Exchange property: the {@link Turn} the batch holds until it is done. */
+    private static final String TURN = "OssaEventsTurn";
 
     private final SinkSender sender;
     private final PendingEvents pending;
@@ -73,17 +74,38 @@ final class BatchDelivery extends AsyncProcessorSupport {
 
     /** Waits for a turn, which the batch keeps through its retries and gives back when it is done. */
     private void takeTurn(Exchange batch) throws InterruptedException {
-        if (batch.getProperty(HOLDS_TURN, false, Boolean.class)) {
+        if (batch.getProperty(TURN) != null) {
             return;
         }
         turns.acquire();
-        batch.setProperty(HOLDS_TURN, true);
+        Turn turn = new Turn();
+        batch.setProperty(TURN, turn);
         batch.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange exchange) {
-                turns.release();
+                turn.giveBack();
             }
         });
+    }
+
+    /** Gives back the turn of a batch that will never be done, because its delivery died with an {@link Error}. */
+    static void abandon(Exchange batch) {
+        Turn turn = batch.getProperty(TURN, Turn.class);
+        if (turn != null) {
+            turn.giveBack();
+        }
+    }
+
+    /** One of the {@link #MAX_IN_FLIGHT} turns, given back once. */
+    private final class Turn {
+
+        private final AtomicBoolean held = new AtomicBoolean(true);
+
+        void giveBack() {
+            if (held.compareAndSet(true, false)) {
+                turns.release();
+            }
+        }
     }
 
     private void delivered(List<OssaCloudEvent> events) {

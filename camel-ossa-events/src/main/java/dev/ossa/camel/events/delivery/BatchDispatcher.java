@@ -1,14 +1,11 @@
 package dev.ossa.camel.events.delivery;
 
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
-import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
@@ -60,9 +57,9 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
     private final String name;
     private final PendingEvents pending;
     private final StopDeadline stop;
-    private ThreadPoolExecutor deliveryThread;
+    private DeliveryThread deliveryThread;
     private DeadLetterHandler deadLetter;
-    private AsyncProcessor output;
+    private SinkMessageSplitter splitter;
     private volatile AggregateProcessor aggregator;
     private final LifecycleStrategy flushWhenContextStops = new LifecycleStrategySupport() {
         @Override
@@ -136,8 +133,7 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
     @Override
     protected void doStart() throws Exception {
         stop.reset();
-        deliveryThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                this::newThread);
+        deliveryThread = new DeliveryThread(name, this::afterTask);
         deadLetter = new DeadLetterHandler(context, configuration.getDeadLetterUri(), configuration.getSink(), format,
                 pending, counters);
         DeadLetterChannel errorHandler = new DeadLetterChannel(
@@ -145,14 +141,14 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
                 new StopAwareRedeliveryPolicy(configuration.getMaximumRedeliveries(),
                         configuration.getRedeliveryDelay(), stop),
                 deadLetter, deadLetterName(), true, false, false, null, null, null, null);
-        output = new SinkMessageSplitter(context, sender.writesBatches(), AsyncProcessorConverterHelper.convert(
+        splitter = new SinkMessageSplitter(context, sender.writesBatches(), AsyncProcessorConverterHelper.convert(
                 PluginHelper.getInternalProcessorFactory(context).addUnitOfWorkProcessorAdvice(context, errorHandler,
                         null)));
-        aggregator = new AggregateProcessor(context, output, ExpressionBuilder.constantExpression(Boolean.TRUE),
+        aggregator = new AggregateProcessor(context, splitter, ExpressionBuilder.constantExpression(Boolean.TRUE),
                 new EventBatchAggregationStrategy(configuration.getBatchSize()), deliveryThread, false);
         aggregator.setCompletionSize(configuration.getBatchSize());
         aggregator.setCompletionInterval(configuration.getFlushInterval());
-        ServiceHelper.startService(deadLetter, output, aggregator);
+        ServiceHelper.startService(deadLetter, splitter, aggregator);
         context.addLifecycleStrategy(flushWhenContextStops);
         setAccepting(true);
     }
@@ -202,12 +198,30 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
             giveUpOnPending();
         }
         deliveryThread.shutdownNow();
-        if (!deliveryThread.awaitTermination(1, TimeUnit.SECONDS)) {
-            LOG.warn("The delivery thread of {} is still blocked in the sink after the stop", sender);
+        try {
+            if (!deliveryThread.awaitTermination(1, TimeUnit.SECONDS)) {
+                LOG.warn("The delivery thread of {} is still blocked in the sink after the stop", sender);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         ServiceHelper.stopAndShutdownService(aggregator);
-        ServiceHelper.stopService(output, deadLetter);
+        ServiceHelper.stopService(splitter, deadLetter);
         aggregator = null;
+    }
+
+    /**
+     * After each task of the delivery thread: one that ended with a {@link Throwable} took its batch down with it, and
+     * the batch's callback will never come, so its events not yet settled are dead-lettered or logged now.
+     */
+    private void afterTask(Throwable thrown) {
+        Exchange batch = splitter.takeHandedOver();
+        if (thrown == null || batch == null) {
+            return;
+        }
+        BatchDelivery.abandon(batch);
+        deadLetter.giveUp(pending.settle(EventBatchAggregationStrategy.events(batch)), thrown.toString(),
+                "because the delivery threw");
     }
 
     /** The stop's time is up: every event still pending is dead-lettered, or its id logged, before the stop returns. */
@@ -231,11 +245,5 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
     private String deadLetterName() {
         String uri = configuration.getDeadLetterUri();
         return uri != null ? uri : "log:" + BatchDispatcher.class.getName() + "?level=ERROR";
-    }
-
-    private Thread newThread(Runnable task) {
-        Thread thread = new Thread(task, "ossa-events-delivery-" + name);
-        thread.setDaemon(false);
-        return thread;
     }
 }

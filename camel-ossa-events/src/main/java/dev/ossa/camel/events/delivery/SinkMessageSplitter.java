@@ -24,6 +24,7 @@ final class SinkMessageSplitter extends AsyncProcessorSupport {
     private final CamelContext context;
     private final boolean oneMessagePerBatch;
     private final AsyncProcessor redelivering;
+    private final ThreadLocal<Exchange> handedOver = new ThreadLocal<>();
 
     SinkMessageSplitter(CamelContext context, boolean oneMessagePerBatch, AsyncProcessor redelivering) {
         this.context = context;
@@ -33,6 +34,7 @@ final class SinkMessageSplitter extends AsyncProcessorSupport {
 
     @Override
     public boolean process(Exchange batch, AsyncCallback callback) {
+        handedOver.set(batch);
         if (oneMessagePerBatch) {
             return redelivering.process(batch, callback);
         }
@@ -49,6 +51,17 @@ final class SinkMessageSplitter extends AsyncProcessorSupport {
         }
         callback.done(true);
         return true;
+    }
+
+    /**
+     * The batch this thread last handed over, and forgets it. When the delivery thread's task ended with a
+     * {@link Throwable} (an {@link Error} that a sink route threw past Camel's error handling), that batch's callback
+     * will never come.
+     */
+    Exchange takeHandedOver() {
+        Exchange batch = handedOver.get();
+        handedOver.remove();
+        return batch;
     }
 
     @Override
