@@ -1,5 +1,6 @@
 package dev.ossa.camel.events;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.camel.Endpoint;
@@ -17,8 +18,12 @@ import dev.ossa.camel.events.format.JsonEventFormat;
 @Component("ossa-events")
 public class OssaEventsComponent extends DefaultComponent {
 
+    static {
+        SensitiveOptionKeys.maskSinkHeadersInUris();
+    }
+
     @Metadata
-    private OssaEventsConfiguration configuration = new OssaEventsConfiguration();
+    private OssaEventsConfiguration configuration = newConfiguration();
     private JsonEventFormat format;
     private final BatchStreams batchStreams = new BatchStreams();
 
@@ -31,6 +36,25 @@ public class OssaEventsComponent extends DefaultComponent {
         endpoint.setType(remaining);
         setProperties(endpoint, parameters);
         return endpoint;
+    }
+
+    /**
+     * A configuration whose {@code sinkHeaders} map registers each header name it is given as a sensitive key, so that
+     * camel-main, which sets {@code camel.component.ossa-events.sinkHeaders[name]} by putting into this map, masks its
+     * value in the startup summary.
+     */
+    private OssaEventsConfiguration newConfiguration() {
+        OssaEventsConfiguration fresh = new OssaEventsConfiguration();
+        fresh.setSinkHeaders(new LinkedHashMap<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Object put(String name, Object value) {
+                SensitiveOptionKeys.registerSinkHeader(getCamelContext(), name);
+                return super.put(name, value);
+            }
+        });
+        return fresh;
     }
 
     /** The JSON format shared by this component's endpoints. */

@@ -300,8 +300,8 @@ public class OssaEventsConfiguration implements Cloneable {
     }
 
     /**
-     * How long a sender waits, in milliseconds (or a duration such as `30s`), when its batch stream already holds
-     * `4 × batchSize` pending events (accepted, neither delivered nor dead-lettered), before its exchange fails with a
+     * How long a sender waits, in milliseconds (or a duration such as `30s`), when its batch stream already holds 4
+     * times `batchSize` pending events (accepted, neither delivered nor dead-lettered), before its exchange fails with a
      * `PendingLimitException`. Applies to batched delivery.
      */
     public void setAcceptTimeout(long acceptTimeout) {

@@ -220,13 +220,13 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
             return;
         }
         BatchDelivery.abandon(batch);
-        deadLetter.giveUp(pending.settle(EventBatchAggregationStrategy.events(batch)), thrown.toString(),
+        deadLetter.giveUp(pending.claim(EventBatchAggregationStrategy.events(batch)), thrown.toString(),
                 "because the delivery threw");
     }
 
     /** The stop's time is up: every event still pending is dead-lettered, or its id logged, before the stop returns. */
     private void giveUpOnPending() {
-        List<OssaCloudEvent> left = pending.drain();
+        List<OssaCloudEvent> left = pending.claimAll();
         if (!left.isEmpty()) {
             deadLetter.giveUp(left, "not delivered within stopTimeout=" + stop.timeoutMillis() + " ms of the stop",
                     "before the stop's deadline");

@@ -48,14 +48,14 @@ final class DeadLetterHandler extends ServiceSupport implements Processor {
     /** Called by Camel's error handler when the sink message's last retry failed. */
     @Override
     public void process(Exchange message) {
-        List<OssaCloudEvent> owned = pending.settle(EventBatchAggregationStrategy.events(message));
+        List<OssaCloudEvent> owned = pending.claim(EventBatchAggregationStrategy.events(message));
         Throwable cause = message.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         giveUp(owned, cause == null ? "unknown cause" : cause.toString(), "after all retries");
     }
 
     /**
-     * Dead-letters events this caller has settled (and so owns), or logs their ids at ERROR, and counts them as
-     * failed.
+     * Dead-letters events this caller has claimed (and so owns), or logs their ids at ERROR, counts them as failed,
+     * and releases them from the pending events.
      *
      * @param reason why they were not delivered
      * @param when   e.g. "after all retries", for the log line
@@ -64,6 +64,14 @@ final class DeadLetterHandler extends ServiceSupport implements Processor {
         if (owned.isEmpty()) {
             return;
         }
+        try {
+            deadLetter(owned, reason, when);
+        } finally {
+            pending.release(owned);
+        }
+    }
+
+    private void deadLetter(List<OssaCloudEvent> owned, String reason, String when) {
         counters.failed(owned.size(), true);
         Producer current = producer;
         if (current == null) {

@@ -13,8 +13,8 @@ import dev.ossa.camel.events.event.OssaCloudEvent;
 /**
  * The events a batch stream has accepted and not yet settled (delivered, dead-lettered or logged as lost): at most
  * {@link #limit()} of them, whatever the number of sender threads. A sender beyond the limit waits for room. Each
- * event is settled once: whoever settles it first (the delivery, the dead letter, a stop that gives up) owns its
- * outcome, and a late outcome of the same event is ignored.
+ * event is settled once: whoever settles or claims it first (the delivery, the dead letter, a stop that gives up) owns
+ * its outcome, and a late outcome of the same event is ignored.
  */
 final class PendingEvents {
 
@@ -23,7 +23,8 @@ final class PendingEvents {
 
     private final int limit;
     private final Semaphore room;
-    private final Map<OssaCloudEvent, Long> events = new IdentityHashMap<>();
+    private final Map<OssaCloudEvent, Long> unclaimed = new IdentityHashMap<>();
+    private final Map<OssaCloudEvent, Long> claimed = new IdentityHashMap<>();
     private long accepted;
 
     PendingEvents(int limit) {
@@ -49,52 +50,68 @@ final class PendingEvents {
             }
         }
         synchronized (this) {
-            events.put(event, accepted++);
+            unclaimed.put(event, accepted++);
         }
         return true;
     }
 
     /** Settles the event; true when it was still pending, so that the caller owns (and counts) its outcome. */
     boolean settle(OssaCloudEvent event) {
-        synchronized (this) {
-            if (events.remove(event) == null) {
-                return false;
-            }
-            if (events.isEmpty()) {
-                notifyAll();
-            }
-        }
-        room.release();
-        return true;
+        List<OssaCloudEvent> owned = claim(List.of(event));
+        release(owned);
+        return !owned.isEmpty();
     }
 
     /** Settles every event of the list that is still pending and returns those, in order. */
     List<OssaCloudEvent> settle(List<OssaCloudEvent> batch) {
+        List<OssaCloudEvent> owned = claim(batch);
+        release(owned);
+        return owned;
+    }
+
+    /**
+     * Takes ownership of the events of the list that are pending and not yet claimed, and returns those, in order.
+     * They stay pending (a stop waits for them) until {@link #release(List)}: for events on their way to the dead
+     * letter.
+     */
+    synchronized List<OssaCloudEvent> claim(List<OssaCloudEvent> batch) {
         List<OssaCloudEvent> owned = new ArrayList<>(batch.size());
         for (OssaCloudEvent event : batch) {
-            if (settle(event)) {
+            Long order = unclaimed.remove(event);
+            if (order != null) {
+                claimed.put(event, order);
                 owned.add(event);
             }
         }
         return owned;
     }
 
-    /** Settles every pending event and returns them in the order they were accepted. */
-    List<OssaCloudEvent> drain() {
-        List<Map.Entry<OssaCloudEvent, Long>> all;
-        synchronized (this) {
-            all = new ArrayList<>(events.entrySet());
-            events.clear();
-            notifyAll();
-        }
-        room.release(all.size());
+    /** Claims every pending event not yet claimed and returns them in the order they were accepted. */
+    synchronized List<OssaCloudEvent> claimAll() {
+        List<Map.Entry<OssaCloudEvent, Long>> all = new ArrayList<>(unclaimed.entrySet());
         all.sort(Map.Entry.comparingByValue());
+        claimed.putAll(unclaimed);
+        unclaimed.clear();
         return all.stream().map(Map.Entry::getKey).toList();
+    }
+
+    /** Ends the claimed events' stay: they are settled, and their room is free for new events. */
+    void release(List<OssaCloudEvent> owned) {
+        if (owned.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            owned.forEach(claimed::remove);
+            if (unclaimed.isEmpty() && claimed.isEmpty()) {
+                notifyAll();
+            }
+        }
+        room.release(owned.size());
     }
 
     /** Waits until no event is pending or {@code deadlineNanos} (of {@link System#nanoTime()}) has passed. */
     synchronized boolean awaitNone(long deadlineNanos) throws InterruptedException {
-        while (!events.isEmpty()) {
+        while (!unclaimed.isEmpty() || !claimed.isEmpty()) {
             long left = deadlineNanos - System.nanoTime();
             if (left <= 0) {
                 return false;
@@ -105,6 +122,6 @@ final class PendingEvents {
     }
 
     synchronized int size() {
-        return events.size();
+        return unclaimed.size() + claimed.size();
     }
 }
