@@ -65,6 +65,18 @@ public class OssaEventsComponent extends DefaultComponent {
         return format;
     }
 
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        getCamelContext().addLifecycleStrategy(batchStreams.flushWhenContextStops());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        getCamelContext().getLifecycleStrategies().remove(batchStreams.flushWhenContextStops());
+        super.doStop();
+    }
+
     /** The batch streams shared by this component's batched endpoints. */
     public BatchStreams getBatchStreams() {
         return batchStreams;

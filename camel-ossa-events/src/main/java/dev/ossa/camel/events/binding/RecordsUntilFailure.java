@@ -24,11 +24,6 @@ final class RecordsUntilFailure implements Iterable<Message> {
         this.exchange = exchange;
     }
 
-    /** Every record, whether sent or not; for readers of the message, not for sending. */
-    List<Message> records() {
-        return records;
-    }
-
     @Override
     public Iterator<Message> iterator() {
         Iterator<Message> all = records.iterator();

@@ -12,10 +12,8 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.processor.aggregate.AggregateProcessor;
 import org.apache.camel.processor.errorhandler.DeadLetterChannel;
 import org.apache.camel.spi.CamelLogger;
-import org.apache.camel.spi.LifecycleStrategy;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.DefaultExchange;
-import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.builder.ExpressionBuilder;
 import org.apache.camel.support.service.ServiceHelper;
@@ -38,8 +36,8 @@ import dev.ossa.camel.events.format.JsonEventFormat;
  * dead-lettered), whatever the number of sender threads; a sender beyond that waits up to {@code acceptTimeout}, then
  * fails with a {@link PendingLimitException}.
  * <p>
- * A stop (of the stream, or of the CamelContext, which flushes first thing, before any route stops, so that a sink
- * that is itself a route still takes the events) forces every pending batch out and waits for its delivery, at most
+ * A stop (of the stream, or of the CamelContext, which {@link BatchStreams} flushes first thing, before any route
+ * stops, so that a sink that is itself a route still takes the events) forces every pending batch out and waits for its delivery, at most
  * {@code stopTimeout}: then what is still pending is dead-lettered, or its ids logged at ERROR, and counted as failed,
  * before the stop returns. New events are refused once a stop began.
  */
@@ -61,13 +59,6 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
     private DeadLetterHandler deadLetter;
     private SinkMessageSplitter splitter;
     private volatile AggregateProcessor aggregator;
-    private final LifecycleStrategy flushWhenContextStops = new LifecycleStrategySupport() {
-        @Override
-        public void onContextStopping(CamelContext context) {
-            stop.begin();
-            deliverPending(stop.deadlineNanos());
-        }
-    };
     private final ReadWriteLock acceptance = new ReentrantReadWriteLock();
     private boolean accepting;
 
@@ -149,7 +140,6 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
         aggregator.setCompletionSize(configuration.getBatchSize());
         aggregator.setCompletionInterval(configuration.getFlushInterval());
         ServiceHelper.startService(deadLetter, splitter, aggregator);
-        context.addLifecycleStrategy(flushWhenContextStops);
         setAccepting(true);
     }
 
@@ -175,12 +165,35 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
         }
     }
 
-    /** Forces the open batch out, then waits until nothing is pending or the deadline passed. */
-    private boolean deliverPending(long deadlineNanos) {
+    /**
+     * The first step of a stop: starts the {@code stopTimeout} clock and sends every open batch, without waiting. A
+     * CamelContext stop takes it for every stream at once, then {@link #awaitDelivered()} for each, so that all
+     * streams share one deadline.
+     */
+    public void beginStop() {
+        stop.begin();
+        forceOpenBatchesOut();
+    }
+
+    /** Waits until every pending event is delivered or dead-lettered, or the stop's deadline passed. */
+    public void awaitDelivered() {
+        awaitNone(stop.deadlineNanos());
+    }
+
+    private void forceOpenBatchesOut() {
         AggregateProcessor current = aggregator;
         if (current != null) {
             current.forceCompletionOfAllGroups();
         }
+    }
+
+    /** Forces the open batch out, then waits until nothing is pending or the deadline passed. */
+    private boolean deliverPending(long deadlineNanos) {
+        forceOpenBatchesOut();
+        return awaitNone(deadlineNanos);
+    }
+
+    private boolean awaitNone(long deadlineNanos) {
         try {
             return pending.awaitNone(deadlineNanos);
         } catch (InterruptedException e) {
@@ -193,7 +206,6 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
     protected void doStop() throws Exception {
         stop.begin();
         setAccepting(false);
-        context.getLifecycleStrategies().remove(flushWhenContextStops);
         if (!deliverPending(stop.deadlineNanos())) {
             giveUpOnPending();
         }
