@@ -1,6 +1,8 @@
 package dev.ossa.camel.events.secrets;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +16,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.ossa.camel.events.CapturedLog;
 
@@ -122,11 +125,14 @@ class SecretsStayOutOfCamelsOutputTest {
     }
 
     @Test
-    void camelMainStartupSummaryShowsNoSecret() throws Exception {
+    void camelMainStartupSummaryShowsNoSecret(@TempDir Path dir) throws Exception {
+        Path properties = dir.resolve("application.properties");
+        Files.writeString(properties, String.join("\n",
+                "camel.component.ossa-events.sinkHeaders[X-Collector-Key] = " + HEADER_SECRET,
+                "camel.component.ossa-events.sink = " + HTTP_SINK.substring(4, HTTP_SINK.length() - 1),
+                "camel.component.ossa-events.source = /agents/main", ""));
         Main main = new Main();
-        main.addInitialProperty("camel.component.ossa-events.sinkHeaders[X-Collector-Key]", HEADER_SECRET);
-        main.addInitialProperty("camel.component.ossa-events.sink", HTTP_SINK.substring(4, HTTP_SINK.length() - 1));
-        main.addInitialProperty("camel.component.ossa-events.source", "/agents/main");
+        main.setPropertyPlaceholderLocations("file:" + properties);
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
             public void configure() {
@@ -142,8 +148,8 @@ class SecretsStayOutOfCamelsOutputTest {
                 main.stop();
             }
         }
-        assertTrue(logged.stream().anyMatch(line -> line.contains("sinkHeaders[X-Collector-Key]")),
-                "camel-main summarised the option: " + logged);
+        assertTrue(logged.stream().anyMatch(line -> line.contains("sinkHeaders[X-Collector-Key] = xxxxxx")),
+                "camel-main summarised the option, masked: " + logged);
         assertNoSecret(logged);
     }
 
