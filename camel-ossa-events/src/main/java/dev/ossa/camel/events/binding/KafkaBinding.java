@@ -21,10 +21,10 @@ import dev.ossa.camel.events.format.JsonEventFormat;
  * The CloudEvents Kafka binding for {@code kafka:} sinks, sent by Camel's Kafka producer. Every header value is
  * written as UTF-8 bytes.
  * <ul>
- * <li>binary: the value is the data bytes, {@code content-type} from {@code datacontenttype}, every other attribute
- * in a {@code ce_<name>} header;</li>
+ * <li>binary: the value is the data bytes, {@code content-type} from {@code datacontenttype} (for an event without
+ * data, an empty value and no {@code content-type}), every other attribute in a {@code ce_<name>} header;</li>
  * <li>structured: the value is the JSON event, {@code content-type: application/cloudevents+json;
- * charset=UTF-8}.</li>
+ * charset=utf-8}.</li>
  * </ul>
  * The record key is the value of {@code keyField}; unset, the {@code partitionkey} extension; otherwise none.
  * <p>
@@ -40,8 +40,12 @@ import dev.ossa.camel.events.format.JsonEventFormat;
  */
 public final class KafkaBinding implements SinkBinding {
 
-    /** camel-kafka's header for the record key ({@code KafkaConstants.KEY}); camel-kafka does not forward it. */
-    static final String KAFKA_KEY_HEADER = "CamelKafkaKey";
+    /**
+     * camel-kafka's header for the record key ({@code KafkaConstants.KEY}), under both of its names: {@code kafka.KEY}
+     * up to Camel 4.18.2, {@code CamelKafkaKey} since 4.18.3 and 4.21. camel-kafka reads the one its version knows and
+     * forwards neither to the record (its header filter drops both prefixes in every version).
+     */
+    static final List<String> KAFKA_KEY_HEADERS = List.of("CamelKafkaKey", "kafka.KEY");
     /** The content type header of the CloudEvents Kafka binding, in lower case as the binding spells it. */
     static final String CONTENT_TYPE_HEADER = "content-type";
     /** The prefix of the attribute headers of the binary mode. */
@@ -106,7 +110,7 @@ public final class KafkaBinding implements SinkBinding {
         Message record = new RecordMessage(context);
         if (mode == OssaEventsMode.binary) {
             record.setBody(format.dataBytes(event));
-            if (event.getDataContentType() != null) {
+            if (event.getData() != null && event.getDataContentType() != null) {
                 record.setHeader(CONTENT_TYPE_HEADER, utf8(event.getDataContentType()));
             }
             event.forEachAttribute((name, value) -> {
@@ -120,7 +124,7 @@ public final class KafkaBinding implements SinkBinding {
         }
         Object key = event.getAttribute(keyField);
         if (key != null) {
-            record.setHeader(KAFKA_KEY_HEADER, key.toString());
+            KAFKA_KEY_HEADERS.forEach(name -> record.setHeader(name, key.toString()));
         }
         sinkHeaders.applyTo(record, value -> value instanceof byte[] ? value : utf8(value.toString()));
         return record;
