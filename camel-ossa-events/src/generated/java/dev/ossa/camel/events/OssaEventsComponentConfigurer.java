@@ -69,6 +69,8 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         case "stoptimeout":
         case "stopTimeout": getOrCreateConfiguration(target).setStopTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "subject": getOrCreateConfiguration(target).setSubject(property(camelContext, java.lang.String.class, value)); return true;
+        case "tracecontext":
+        case "traceContext": getOrCreateConfiguration(target).setTraceContext(property(camelContext, boolean.class, value)); return true;
         case "traceid":
         case "traceId": getOrCreateConfiguration(target).setTraceId(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -117,6 +119,8 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         case "stoptimeout":
         case "stopTimeout": return long.class;
         case "subject": return java.lang.String.class;
+        case "tracecontext":
+        case "traceContext": return boolean.class;
         case "traceid":
         case "traceId": return java.lang.String.class;
         default: return null;
@@ -166,6 +170,8 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         case "stoptimeout":
         case "stopTimeout": return getOrCreateConfiguration(target).getStopTimeout();
         case "subject": return getOrCreateConfiguration(target).getSubject();
+        case "tracecontext":
+        case "traceContext": return getOrCreateConfiguration(target).isTraceContext();
         case "traceid":
         case "traceId": return getOrCreateConfiguration(target).getTraceId();
         default: return null;

@@ -59,6 +59,8 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "stoptimeout":
         case "stopTimeout": target.getConfiguration().setStopTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "subject": target.getConfiguration().setSubject(property(camelContext, java.lang.String.class, value)); return true;
+        case "tracecontext":
+        case "traceContext": target.getConfiguration().setTraceContext(property(camelContext, boolean.class, value)); return true;
         case "traceid":
         case "traceId": target.getConfiguration().setTraceId(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -104,6 +106,8 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "stoptimeout":
         case "stopTimeout": return long.class;
         case "subject": return java.lang.String.class;
+        case "tracecontext":
+        case "traceContext": return boolean.class;
         case "traceid":
         case "traceId": return java.lang.String.class;
         default: return null;
@@ -150,6 +154,8 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "stoptimeout":
         case "stopTimeout": return target.getConfiguration().getStopTimeout();
         case "subject": return target.getConfiguration().getSubject();
+        case "tracecontext":
+        case "traceContext": return target.getConfiguration().isTraceContext();
         case "traceid":
         case "traceId": return target.getConfiguration().getTraceId();
         default: return null;

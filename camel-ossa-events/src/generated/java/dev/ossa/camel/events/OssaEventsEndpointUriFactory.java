@@ -23,7 +23,7 @@ public class OssaEventsEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(23);
+        Set<String> props = new HashSet<>(24);
         props.add("acceptTimeout");
         props.add("agentId");
         props.add("batchSize");
@@ -45,6 +45,7 @@ public class OssaEventsEndpointUriFactory extends org.apache.camel.support.compo
         props.add("spanId");
         props.add("stopTimeout");
         props.add("subject");
+        props.add("traceContext");
         props.add("traceId");
         props.add("type");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
