@@ -108,8 +108,11 @@ final class BatchDelivery extends AsyncProcessorSupport {
         }
     }
 
+    /** Counts the events as delivered before they stop being pending, so that a stop that returns sees them counted. */
     private void delivered(List<OssaCloudEvent> events) {
-        counters.delivered(pending.settle(events).size(), true);
+        List<OssaCloudEvent> owned = pending.claim(events);
+        counters.delivered(owned.size(), true);
+        pending.release(owned);
     }
 
     /** An {@link Error} becomes an exception that names it, so that Camel's error handler takes it. */

@@ -106,9 +106,9 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
                 exchange.setException(BatchDelivery.asException(e));
             }
             if (exchange.getException() != null) {
-                if (pending.settle(event)) {
-                    counters.failed(1, true);
-                }
+                List<OssaCloudEvent> owned = pending.claim(List.of(event));
+                counters.failed(owned.size(), true);
+                pending.release(owned);
                 throw exchange.getException();
             }
         } finally {

@@ -55,18 +55,11 @@ final class PendingEvents {
         return true;
     }
 
-    /** Settles the event; true when it was still pending, so that the caller owns (and counts) its outcome. */
+    /** Settles the event without an outcome to count (it was never handed over); true when it was still pending. */
     boolean settle(OssaCloudEvent event) {
         List<OssaCloudEvent> owned = claim(List.of(event));
         release(owned);
         return !owned.isEmpty();
-    }
-
-    /** Settles every event of the list that is still pending and returns those, in order. */
-    List<OssaCloudEvent> settle(List<OssaCloudEvent> batch) {
-        List<OssaCloudEvent> owned = claim(batch);
-        release(owned);
-        return owned;
     }
 
     /**
