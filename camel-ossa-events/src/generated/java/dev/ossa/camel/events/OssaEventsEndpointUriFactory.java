@@ -23,7 +23,7 @@ public class OssaEventsEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(24);
+        Set<String> props = new HashSet<>(25);
         props.add("acceptTimeout");
         props.add("agentId");
         props.add("batchSize");
@@ -37,6 +37,7 @@ public class OssaEventsEndpointUriFactory extends org.apache.camel.support.compo
         props.add("lazyStartProducer");
         props.add("maximumRedeliveries");
         props.add("mode");
+        props.add("objectMapper");
         props.add("pretty");
         props.add("redeliveryDelay");
         props.add("sink");
