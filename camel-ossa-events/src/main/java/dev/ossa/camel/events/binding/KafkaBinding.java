@@ -35,6 +35,8 @@ import dev.ossa.camel.events.format.JsonEventFormat;
  * <p>
  * A send that fails (broker down or slow, topic missing) is a {@link SinkDeliveryException} that names the sink and
  * Kafka's reason, raised once camel-kafka's own timeouts ({@code maxBlockMs}, {@code deliveryTimeoutMs}) have passed.
+ * Once one record of a message has failed, the rest of the message is not handed to Kafka in that attempt (see
+ * {@link RecordsUntilFailure}): an attempt with the broker down costs one {@code maxBlockMs}, not one per record.
  */
 public final class KafkaBinding implements SinkBinding {
 
@@ -78,7 +80,7 @@ public final class KafkaBinding implements SinkBinding {
         for (OssaCloudEvent event : events) {
             records.add(record(event));
         }
-        message.setBody(records);
+        message.setBody(new RecordsUntilFailure(records, message.getExchange()));
     }
 
     @Override
