@@ -1,5 +1,6 @@
 package dev.ossa.camel.events;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.camel.Endpoint;
@@ -19,8 +20,12 @@ import dev.ossa.camel.events.format.JsonEventFormat;
 @Component("ossa-events")
 public class OssaEventsComponent extends DefaultComponent {
 
+    static {
+        SensitiveOptionKeys.maskSinkHeadersInUris();
+    }
+
     @Metadata
-    private OssaEventsConfiguration configuration = new OssaEventsConfiguration();
+    private OssaEventsConfiguration configuration = newConfiguration();
     private JsonEventFormat format;
     private final BatchStreams batchStreams = new BatchStreams();
     private final DeliveryMonitoring monitoring = new DeliveryMonitoring();
@@ -42,6 +47,25 @@ public class OssaEventsComponent extends DefaultComponent {
     protected void doInit() throws Exception {
         super.doInit();
         OssaScopesPlugin.bind(getCamelContext());
+    }
+
+    /**
+     * A configuration whose {@code sinkHeaders} map registers each header name it is given as a sensitive key, so that
+     * camel-main, which sets {@code camel.component.ossa-events.sinkHeaders[name]} by putting into this map, masks its
+     * value in the startup summary.
+     */
+    private OssaEventsConfiguration newConfiguration() {
+        OssaEventsConfiguration fresh = new OssaEventsConfiguration();
+        fresh.setSinkHeaders(new LinkedHashMap<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Object put(String name, Object value) {
+                SensitiveOptionKeys.registerSinkHeader(getCamelContext(), name);
+                return super.put(name, value);
+            }
+        });
+        return fresh;
     }
 
     /**
@@ -67,6 +91,19 @@ public class OssaEventsComponent extends DefaultComponent {
         return format;
     }
 
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        getCamelContext().addLifecycleStrategy(batchStreams.flushWhenContextStops());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        getCamelContext().getLifecycleStrategies().remove(batchStreams.flushWhenContextStops());
+        monitoring.stop(getCamelContext());
+        super.doStop();
+    }
+
     /** The batch streams shared by this component's batched endpoints. */
     public BatchStreams getBatchStreams() {
         return batchStreams;
@@ -75,12 +112,6 @@ public class OssaEventsComponent extends DefaultComponent {
     /** Health checks and meters for the counters of an endpoint or of the batch stream it feeds. */
     void watch(String sinkUri, DeliveryCounters counters, boolean batched) {
         monitoring.watch(getCamelContext(), sinkUri, counters, batched);
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        monitoring.stop(getCamelContext());
-        super.doStop();
     }
 
     public OssaEventsConfiguration getConfiguration() {

@@ -130,6 +130,20 @@ public class OssaEventsComponentConfiguration extends ComponentConfigurationProp
      */
     private String deadLetterUri;
     /**
+     * The longest a stop (of the route, the CamelContext or the emitter) waits for pending batched events to be
+     * delivered: a duration such as 20s, or milliseconds. What is not delivered by then goes to dead-letter-uri (or its
+     * ids are logged at ERROR) and is counted as failed before the stop returns.
+     */
+    @DurationUnit(ChronoUnit.MILLIS)
+    private Duration stopTimeout = Duration.ofMillis(20000);
+    /**
+     * How long a sender waits when its batch stream already holds 4 times batch-size pending events, before its
+     * exchange fails with a PendingLimitException: a duration such as 30s, or milliseconds. Applies to batched
+     * delivery.
+     */
+    @DurationUnit(ChronoUnit.MILLIS)
+    private Duration acceptTimeout = Duration.ofMillis(30000);
+    /**
      * The default options of every endpoint of this component, as a bean: #beanName. The option is a
      * dev.ossa.camel.events.OssaEventsConfiguration type.
      */
@@ -313,6 +327,22 @@ public class OssaEventsComponentConfiguration extends ComponentConfigurationProp
 
     public void setDeadLetterUri(String deadLetterUri) {
         this.deadLetterUri = deadLetterUri;
+    }
+
+    public Duration getStopTimeout() {
+        return stopTimeout;
+    }
+
+    public void setStopTimeout(Duration stopTimeout) {
+        this.stopTimeout = stopTimeout;
+    }
+
+    public Duration getAcceptTimeout() {
+        return acceptTimeout;
+    }
+
+    public void setAcceptTimeout(Duration acceptTimeout) {
+        this.acceptTimeout = acceptTimeout;
     }
 
     public OssaEventsConfiguration getConfiguration() {
