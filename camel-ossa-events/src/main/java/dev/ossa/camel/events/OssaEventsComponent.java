@@ -11,6 +11,7 @@ import org.apache.camel.util.PropertiesHelper;
 
 import dev.ossa.camel.events.context.OssaScopesPlugin;
 import dev.ossa.camel.events.delivery.BatchStreams;
+import dev.ossa.camel.events.delivery.DeliveryCounters;
 import dev.ossa.camel.events.format.JsonEventFormat;
 
 /**
@@ -27,6 +28,7 @@ public class OssaEventsComponent extends DefaultComponent {
     private OssaEventsConfiguration configuration = newConfiguration();
     private JsonEventFormat format;
     private final BatchStreams batchStreams = new BatchStreams();
+    private final DeliveryMonitoring monitoring = new DeliveryMonitoring();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -98,12 +100,18 @@ public class OssaEventsComponent extends DefaultComponent {
     @Override
     protected void doStop() throws Exception {
         getCamelContext().getLifecycleStrategies().remove(batchStreams.flushWhenContextStops());
+        monitoring.stop(getCamelContext());
         super.doStop();
     }
 
     /** The batch streams shared by this component's batched endpoints. */
     public BatchStreams getBatchStreams() {
         return batchStreams;
+    }
+
+    /** Health checks and meters for the counters of an endpoint or of the batch stream it feeds. */
+    void watch(String sinkUri, DeliveryCounters counters, boolean batched) {
+        monitoring.watch(getCamelContext(), sinkUri, counters, batched);
     }
 
     public OssaEventsConfiguration getConfiguration() {

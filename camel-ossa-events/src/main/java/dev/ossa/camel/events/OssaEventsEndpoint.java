@@ -84,10 +84,12 @@ public class OssaEventsEndpoint extends DefaultEndpoint {
         super.doInit();
         checkOptions();
         format = ((OssaEventsComponent) getComponent()).getFormat();
-        if (configuration.getBatchSize() > 1) {
-            counters = ((OssaEventsComponent) getComponent()).getBatchStreams()
-                    .counters(BatchStreamKey.of(configuration));
+        OssaEventsComponent component = (OssaEventsComponent) getComponent();
+        boolean batched = configuration.getBatchSize() > 1;
+        if (batched) {
+            counters = component.getBatchStreams().counters(BatchStreamKey.of(configuration));
         }
+        component.watch(configuration.getSink(), counters, batched);
         binding = SinkBindings.create(getCamelContext(), configuration, format);
         EventDefaults defaults = new EventDefaults(type, configuration.getSource(), configuration.getSubject(),
                 configuration.getDataSchema(), configuration.getDataContentType(), defaultExtensions());

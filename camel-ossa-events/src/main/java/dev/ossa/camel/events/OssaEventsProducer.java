@@ -64,7 +64,7 @@ public class OssaEventsProducer extends DefaultAsyncProducer {
         try {
             event = endpoint.getExchangeToEvent().toEvent(exchange);
         } catch (InvalidCloudEventException e) {
-            endpoint.getCounters().rejected();
+            endpoint.getCounters().rejected(endpoint.getType());
             throw e;
         }
         message.setHeader(OssaEventsConstants.ID, event.getId());

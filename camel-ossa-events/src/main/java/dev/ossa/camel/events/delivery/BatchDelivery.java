@@ -58,12 +58,14 @@ final class BatchDelivery extends AsyncProcessorSupport {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
+            counters.attemptFailed();
             unit.setException(asException(e));
             callback.done(true);
             return true;
         }
         return sender.send(message, (failure, doneSync) -> {
             if (failure != null) {
+                counters.attemptFailed();
                 unit.setException(failure);
             } else {
                 delivered(events);
@@ -111,7 +113,7 @@ final class BatchDelivery extends AsyncProcessorSupport {
     /** Counts the events as delivered before they stop being pending, so that a stop that returns sees them counted. */
     private void delivered(List<OssaCloudEvent> events) {
         List<OssaCloudEvent> owned = pending.claim(events);
-        counters.delivered(owned.size(), true);
+        counters.delivered(owned, true);
         pending.release(owned);
     }
 

@@ -97,7 +97,7 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
                 pending.settle(event);
                 throw notAccepting(event);
             }
-            counters.accepted(true);
+            counters.accepted(event, true);
             Exchange exchange = new DefaultExchange(context);
             exchange.getIn().setBody(event);
             try {
@@ -107,7 +107,7 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
             }
             if (exchange.getException() != null) {
                 List<OssaCloudEvent> owned = pending.claim(List.of(event));
-                counters.failed(owned.size(), true);
+                counters.failed(owned, true);
                 pending.release(owned);
                 throw exchange.getException();
             }

@@ -72,7 +72,7 @@ final class DeadLetterHandler extends ServiceSupport implements Processor {
     }
 
     private void deadLetter(List<OssaCloudEvent> owned, String reason, String when) {
-        counters.failed(owned.size(), true);
+        counters.failed(owned, true);
         Producer current = producer;
         if (current == null) {
             logLost(owned, reason, when, null);
@@ -86,7 +86,7 @@ final class DeadLetterHandler extends ServiceSupport implements Processor {
             if (deadLetter.getException() != null) {
                 throw deadLetter.getException();
             }
-            counters.deadLettered(owned.size());
+            counters.deadLettered(owned);
             LOG.warn("Sent {} OSSA events that {} did not take {} to dead letter {}: {}", owned.size(), sinkForLog,
                     when, URISupport.sanitizeUri(deadLetterUri), reason);
         } catch (Throwable e) {

@@ -1,5 +1,7 @@
 package dev.ossa.camel.events.delivery;
 
+import java.util.List;
+
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.service.ServiceSupport;
@@ -23,25 +25,27 @@ public final class DirectDispatcher extends ServiceSupport implements EventDispa
 
     @Override
     public void dispatch(OssaCloudEvent event) throws Exception {
-        counters.accepted(false);
+        counters.accepted(event, false);
         try {
             sender.send(event);
         } catch (Exception e) {
-            counters.failed(1, false);
+            counters.attemptFailed();
+            counters.failed(List.of(event), false);
             throw e;
         }
-        counters.delivered(1, false);
+        counters.delivered(List.of(event), false);
     }
 
     @Override
     public boolean dispatch(OssaCloudEvent event, Exchange exchange, AsyncCallback callback) {
-        counters.accepted(false);
+        counters.accepted(event, false);
         return sender.send(event, (failure, doneSync) -> {
             if (failure != null) {
-                counters.failed(1, false);
+                counters.attemptFailed();
+                counters.failed(List.of(event), false);
                 exchange.setException(failure);
             } else {
-                counters.delivered(1, false);
+                counters.delivered(List.of(event), false);
             }
             callback.done(doneSync);
         });
