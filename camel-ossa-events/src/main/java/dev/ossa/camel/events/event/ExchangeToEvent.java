@@ -13,7 +13,8 @@ import dev.ossa.camel.events.OssaEventsConstants;
 /**
  * Builds an event from an exchange. Each attribute comes from the exchange's headers first, then from the
  * endpoint's {@link EventDefaults} (endpoint options over component options), then from generated defaults: a random
- * UUID {@code id} and the current UTC {@code time}. The body becomes {@code data} through {@link BodyToData}.
+ * UUID {@code id} and the current UTC {@code time}. The body becomes {@code data} through {@link BodyToData}; a body
+ * that is an event already is delivered as it is.
  */
 public final class ExchangeToEvent {
 
@@ -26,10 +27,16 @@ public final class ExchangeToEvent {
     }
 
     /**
+     * A body that is an {@link OssaCloudEvent} already (a received event, relayed) is that event, unchanged: headers
+     * and endpoint options do not overwrite it.
+     *
      * @throws InvalidCloudEventException when the result breaks a CloudEvents rule
      */
     public OssaCloudEvent toEvent(Exchange exchange) {
         Message in = exchange.getMessage();
+        if (in.getBody() instanceof OssaCloudEvent event) {
+            return event;
+        }
         String contentType = header(in, OssaEventsConstants.DATA_CONTENT_TYPE, defaults.dataContentType());
         OssaCloudEvent.Builder builder = OssaCloudEvent.builder()
                 .id(header(in, OssaEventsConstants.ID, null))

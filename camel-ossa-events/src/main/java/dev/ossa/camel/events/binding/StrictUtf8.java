@@ -1,0 +1,23 @@
+package dev.ossa.camel.events.binding;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/** Decodes UTF-8 without replacing what is not UTF-8: malformed bytes are an answer, not a U+FFFD. */
+final class StrictUtf8 {
+
+    private StrictUtf8() {
+    }
+
+    /** The text of {@code bytes}, or null when they are not well-formed UTF-8. */
+    static String decodeOrNull(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.ossa.camel.events.event;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.ossa.camel.events.format.JsonEventFormat;
+
+/**
+ * The data of an event seen as bytes, as text in its charset, as a Jackson tree or as a given class, whatever form it
+ * has. JSON is read and written with the component's default mapper.
+ */
+final class EventDataViews {
+
+    private static final ObjectMapper MAPPER = JsonEventFormat.defaultMapper();
+
+    private EventDataViews() {
+    }
+
+    static byte[] bytes(EventData data, String contentType) {
+        if (data == null) {
+            return null;
+        }
+        if (data instanceof EventData.Binary binary) {
+            return binary.bytes().clone();
+        }
+        if (data instanceof EventData.Text text) {
+            return text.text().getBytes(charset(contentType));
+        }
+        try {
+            return MAPPER.writeValueAsBytes(((EventData.Json) data).value());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the event data as JSON", e);
+        }
+    }
+
+    static String text(EventData data, String contentType) {
+        if (data == null) {
+            return null;
+        }
+        if (data instanceof EventData.Text text) {
+            return text.text();
+        }
+        if (data instanceof EventData.Binary binary) {
+            return new String(binary.bytes(), charset(contentType));
+        }
+        Object value = ((EventData.Json) data).value();
+        if (value instanceof String text) {
+            return text;
+        }
+        if (value instanceof JsonNode node && node.isTextual()) {
+            return node.textValue();
+        }
+        return new String(bytes(data, contentType), StandardCharsets.UTF_8);
+    }
+
+    static JsonNode json(EventData data) {
+        if (data == null) {
+            return null;
+        }
+        try {
+            if (data instanceof EventData.Json json) {
+                return json.value() instanceof JsonNode node ? node : MAPPER.valueToTree(json.value());
+            }
+            if (data instanceof EventData.Binary binary) {
+                return MAPPER.readTree(binary.bytes());
+            }
+            return MAPPER.readTree(((EventData.Text) data).text());
+        } catch (IOException e) {
+            throw new IllegalStateException("The event data is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    static <T> T as(EventData data, Class<T> type) {
+        JsonNode node = json(data);
+        if (node == null) {
+            return null;
+        }
+        try {
+            return MAPPER.treeToValue(node, type);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("The event data cannot be read as " + type.getName() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The {@code charset} parameter of a media type; UTF-8 when it has none or names no known charset. */
+    static Charset charset(String contentType) {
+        if (contentType == null) {
+            return StandardCharsets.UTF_8;
+        }
+        for (String parameter : contentType.split(";")) {
+            int equals = parameter.indexOf('=');
+            if (equals > 0 && parameter.substring(0, equals).trim().toLowerCase(Locale.ROOT).equals("charset")) {
+                String name = parameter.substring(equals + 1).trim().replace("\"", "");
+                try {
+                    return Charset.forName(name);
+                } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                    return StandardCharsets.UTF_8;
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+}
