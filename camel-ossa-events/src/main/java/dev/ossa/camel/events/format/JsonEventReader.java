@@ -11,8 +11,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.ossa.camel.events.event.EventData;
 import dev.ossa.camel.events.event.InvalidBatchEventException;
@@ -31,11 +33,12 @@ import dev.ossa.camel.events.event.ReceivedEventBuilder;
  */
 public final class JsonEventReader {
 
-    private final ObjectMapper mapper;
+    /** Reads the {@code data} subtree of a parser that goes on past it. */
+    private final ObjectReader treeReader;
     private final JsonFactory factory;
 
     public JsonEventReader(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.treeReader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.factory = mapper.getFactory().rebuild().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     }
 
@@ -108,7 +111,7 @@ public final class JsonEventReader {
             throw new MalformedCloudEventException("body", "a batch element must be a JSON object, not "
                     + describe(element.asToken()));
         }
-        try (JsonParser parser = element.traverse(mapper)) {
+        try (JsonParser parser = element.traverse(treeReader)) {
             parser.nextToken();
             return readObject(parser);
         }
@@ -171,7 +174,7 @@ public final class JsonEventReader {
             throw new MalformedCloudEventException("body", "is empty: expected a JSON event");
         }
         JsonParser parser = factory.createParser(json);
-        parser.setCodec(mapper);
+        parser.setCodec(treeReader);
         return parser;
     }
 
