@@ -66,7 +66,12 @@ abstract class ReceivingRoutes extends CamelTestSupport {
 
     /** POSTs to {@code /events} with the given headers; returns the answer. */
     HttpResponse<String> post(Map<String, String> headers, byte[] body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(eventsUrl()))
+        return post(headers, body, "/events");
+    }
+
+    /** POSTs to {@code path} with the given headers; returns the answer. */
+    HttpResponse<String> post(Map<String, String> headers, byte[] body, String path) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(eventsUrl().replace("/events", path)))
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
