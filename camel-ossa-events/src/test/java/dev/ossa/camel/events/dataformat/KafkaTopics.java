@@ -26,10 +26,11 @@ final class KafkaTopics {
         }
     }
 
-    /** The camel-kafka consumer URI of a topic, from its beginning. */
+    /** The camel-kafka consumer URI of a topic, from its beginning, values as bytes (binary data stays intact). */
     static String consumer(String topic) {
         return "kafka:" + topic + "?brokers=" + EmbeddedKafkaBroker.bootstrapServers()
-                + "&groupId=" + topic + "-readers&autoOffsetReset=earliest&pollTimeoutMs=200";
+                + "&groupId=" + topic + "-readers&autoOffsetReset=earliest&pollTimeoutMs=200"
+                + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer";
     }
 
     /** Adds a route that reads {@code topic} with the ossa-events data format into {@code to}. */
