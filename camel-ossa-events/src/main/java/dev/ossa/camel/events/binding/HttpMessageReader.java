@@ -2,7 +2,6 @@ package dev.ossa.camel.events.binding;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import org.apache.camel.Exchange;
@@ -10,7 +9,6 @@ import org.apache.camel.Message;
 
 import dev.ossa.camel.events.event.InvalidBatchEventException;
 import dev.ossa.camel.events.event.MalformedCloudEventException;
-import dev.ossa.camel.events.event.ReceivedEventBuilder;
 import dev.ossa.camel.events.format.JsonEventReader;
 
 /**
@@ -23,12 +21,36 @@ public final class HttpMessageReader implements MessageReader {
 
     static final String ATTRIBUTE_PREFIX = "ce-";
 
+    /** {@code ce-} headers, names in any case, values percent-decoded. */
+    private static final BinaryModeReader.AttributeHeaders HEADERS = new BinaryModeReader.AttributeHeaders() {
+        @Override
+        public String attribute(String header) {
+            return header.regionMatches(true, 0, ATTRIBUTE_PREFIX, 0, ATTRIBUTE_PREFIX.length())
+                    ? header.substring(ATTRIBUTE_PREFIX.length()).toLowerCase(Locale.ROOT) : null;
+        }
+
+        @Override
+        public String value(String header, Object value) {
+            return HttpHeaderValues.decode(header, headerText(header, value));
+        }
+
+        @Override
+        public String specVersionHeader() {
+            return "ce-specversion";
+        }
+
+        @Override
+        public String contentTypeHeader() {
+            return Exchange.CONTENT_TYPE;
+        }
+    };
+
     private final JsonEventReader json;
-    private final BinaryModeData binaryData;
+    private final BinaryModeReader binaryMode;
 
     public HttpMessageReader(JsonEventReader json, com.fasterxml.jackson.databind.ObjectMapper mapper) {
         this.json = json;
-        this.binaryData = new BinaryModeData(mapper);
+        this.binaryMode = new BinaryModeReader(mapper);
     }
 
     @Override
@@ -37,34 +59,13 @@ public final class HttpMessageReader implements MessageReader {
         return switch (ContentTypes.of(Exchange.CONTENT_TYPE, contentType)) {
             case STRUCTURED -> json.readEvent(body);
             case BATCH -> json.readBatch(body, onInvalid);
-            case BINARY -> readBinary(message, body, contentType);
+            case BINARY -> binaryMode.read(message, body, contentType, HEADERS);
         };
     }
 
     @Override
     public boolean isAttributeHeader(String name) {
-        return name.regionMatches(true, 0, ATTRIBUTE_PREFIX, 0, ATTRIBUTE_PREFIX.length());
-    }
-
-    private Object readBinary(Message message, byte[] body, String contentType) {
-        ReceivedEventBuilder event = new ReceivedEventBuilder();
-        boolean specVersion = false;
-        for (Map.Entry<String, Object> header : message.getHeaders().entrySet()) {
-            String name = header.getKey();
-            if (isAttributeHeader(name)) {
-                String attribute = name.substring(ATTRIBUTE_PREFIX.length()).toLowerCase(Locale.ROOT);
-                specVersion |= attribute.equals("specversion");
-                event.attribute(attribute, HttpHeaderValues.decode(name, headerText(name, header.getValue())));
-            }
-        }
-        if (!specVersion) {
-            throw new MalformedCloudEventException("ce-specversion", "header missing: a binary-mode message has a"
-                    + " ce-specversion header, a structured one Content-Type application/cloudevents+json"
-                    + (contentType == null ? " (the message has no Content-Type)"
-                            : " (Content-Type was '" + contentType + "')"));
-        }
-        event.attribute("datacontenttype", contentType);
-        return event.data(binaryData.read(body, contentType)).build();
+        return HEADERS.attribute(name) != null;
     }
 
     private static String headerText(String name, Object value) {

@@ -1,6 +1,5 @@
 package dev.ossa.camel.events.binding;
 
-import java.util.Map;
 import java.util.function.Consumer;
 
 import org.apache.camel.Message;
@@ -9,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.ossa.camel.events.event.InvalidBatchEventException;
 import dev.ossa.camel.events.event.MalformedCloudEventException;
-import dev.ossa.camel.events.event.ReceivedEventBuilder;
 import dev.ossa.camel.events.format.JsonEventReader;
 
 /**
@@ -20,12 +18,36 @@ import dev.ossa.camel.events.format.JsonEventReader;
  */
 public final class KafkaRecordReader implements MessageReader {
 
+    /** {@code ce_} headers, names as they are, values UTF-8. */
+    private static final BinaryModeReader.AttributeHeaders HEADERS = new BinaryModeReader.AttributeHeaders() {
+        @Override
+        public String attribute(String header) {
+            return header.startsWith(KafkaBinding.ATTRIBUTE_PREFIX)
+                    ? header.substring(KafkaBinding.ATTRIBUTE_PREFIX.length()) : null;
+        }
+
+        @Override
+        public String value(String header, Object value) {
+            return utf8(header, value);
+        }
+
+        @Override
+        public String specVersionHeader() {
+            return "ce_specversion";
+        }
+
+        @Override
+        public String contentTypeHeader() {
+            return KafkaBinding.CONTENT_TYPE_HEADER;
+        }
+    };
+
     private final JsonEventReader json;
-    private final BinaryModeData binaryData;
+    private final BinaryModeReader binaryMode;
 
     public KafkaRecordReader(JsonEventReader json, ObjectMapper mapper) {
         this.json = json;
-        this.binaryData = new BinaryModeData(mapper);
+        this.binaryMode = new BinaryModeReader(mapper);
     }
 
     @Override
@@ -36,34 +58,13 @@ public final class KafkaRecordReader implements MessageReader {
             case STRUCTURED -> json.readEvent(body);
             case BATCH -> throw new MalformedCloudEventException(header, "'" + contentType + "' has no Kafka binding:"
                     + " the CloudEvents Kafka binding carries one event per record");
-            case BINARY -> readBinary(message, body, contentType);
+            case BINARY -> binaryMode.read(message, body, contentType, HEADERS);
         };
     }
 
     @Override
     public boolean isAttributeHeader(String name) {
-        return name.startsWith(KafkaBinding.ATTRIBUTE_PREFIX);
-    }
-
-    private Object readBinary(Message message, byte[] body, String contentType) {
-        ReceivedEventBuilder event = new ReceivedEventBuilder();
-        boolean specVersion = false;
-        for (Map.Entry<String, Object> header : message.getHeaders().entrySet()) {
-            String name = header.getKey();
-            if (isAttributeHeader(name)) {
-                String attribute = name.substring(KafkaBinding.ATTRIBUTE_PREFIX.length());
-                specVersion |= attribute.equals("specversion");
-                event.attribute(attribute, utf8(name, header.getValue()));
-            }
-        }
-        if (!specVersion) {
-            throw new MalformedCloudEventException("ce_specversion", "header missing: a binary-mode record has a"
-                    + " ce_specversion header, a structured one content-type application/cloudevents+json"
-                    + (contentType == null ? " (the record has no content-type)"
-                            : " (content-type was '" + contentType + "')"));
-        }
-        event.attribute("datacontenttype", contentType);
-        return event.data(binaryData.read(body, contentType)).build();
+        return HEADERS.attribute(name) != null;
     }
 
     /** A header value as text: UTF-8 bytes as the binding writes them, or text a header deserializer made. */

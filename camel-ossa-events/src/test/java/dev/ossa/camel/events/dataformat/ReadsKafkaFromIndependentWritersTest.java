@@ -93,6 +93,54 @@ class ReadsKafkaFromIndependentWritersTest extends CamelTestSupport {
         }
     }
 
+    @Test
+    void recordsThatAreNotValidEventsFailTheirOwnExchangeAndTheRouteReadsOn() throws Exception {
+        String topic = EmbeddedKafkaBroker.newTopic("kafka-invalid", 1);
+        MockEndpoint invalid = getMockEndpoint("mock:kafka-invalid");
+        invalid.expectedMessageCount(3);
+        MockEndpoint valid = getMockEndpoint("mock:kafka-valid");
+        valid.expectedMessageCount(1);
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from(KafkaTopics.consumer(topic))
+                        .onException(dev.ossa.camel.events.event.InvalidCloudEventException.class).handled(true)
+                            .setBody(simple("${exception.message}")).to("mock:kafka-invalid").end()
+                        .unmarshal().custom("ossa-events").to("mock:kafka-valid");
+            }
+        });
+        ProducerRecord<?, byte[]> good = KafkaMessageFactory.createWriter(topic).writeBinary(sdkEvent());
+
+        KafkaTopics.send(withHeader(good, topic, "ce_subject", new byte[] { (byte) 0xC3, 0x28 }));
+        KafkaTopics.send(withHeader(good, topic, "ce_specversion", "0.3".getBytes(StandardCharsets.UTF_8)));
+        KafkaTopics.send(withHeader(good, topic, "content-type",
+                "application/cloudevents-batch+json".getBytes(StandardCharsets.UTF_8)));
+        KafkaTopics.send(withHeader(good, topic, "ce_subject", "fine".getBytes(StandardCharsets.UTF_8)));
+
+        invalid.setResultWaitTime(60_000);
+        invalid.assertIsSatisfied();
+        valid.setResultWaitTime(60_000);
+        valid.assertIsSatisfied();
+        assertEquals(List.of("Malformed CloudEvent message, ce_subject: is not UTF-8",
+                "Invalid CloudEvent attribute 'specversion': '0.3' is not supported: only CloudEvents 1.0 is read",
+                "Malformed CloudEvent message, content-type: 'application/cloudevents-batch+json' has no Kafka"
+                        + " binding: the CloudEvents Kafka binding carries one event per record"),
+                invalid.getExchanges().stream().map(e -> e.getMessage().getBody(String.class)).toList());
+        assertEquals("fine", valid.getExchanges().get(0).getMessage().getBody(OssaCloudEvent.class).getSubject());
+    }
+
+    private static ProducerRecord<byte[], byte[]> withHeader(ProducerRecord<?, byte[]> written, String topic,
+                                                             String name, byte[] value) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, null, written.value());
+        written.headers().forEach(header -> {
+            if (!header.key().equals(name)) {
+                record.headers().add(header);
+            }
+        });
+        record.headers().add(name, value);
+        return record;
+    }
+
     /** Sends the written record (its headers and value, with {@code key}) to a new topic and reads it back. */
     private Message receive(String name, ProducerRecord<?, byte[]> written, String key) throws Exception {
         String topic = EmbeddedKafkaBroker.newTopic(name, 1);
