@@ -103,7 +103,7 @@ class ReadsKafkaFromIndependentWritersTest extends CamelTestSupport {
         context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
             @Override
             public void configure() {
-                from(KafkaTopics.consumer(topic))
+                from(KafkaRecords.consumer(topic))
                         .onException(dev.ossa.camel.events.event.InvalidCloudEventException.class).handled(true)
                             .setBody(simple("${exception.message}")).to("mock:kafka-invalid").end()
                         .unmarshal().custom("ossa-events").to("mock:kafka-valid");
@@ -111,11 +111,11 @@ class ReadsKafkaFromIndependentWritersTest extends CamelTestSupport {
         });
         ProducerRecord<?, byte[]> good = KafkaMessageFactory.createWriter(topic).writeBinary(sdkEvent());
 
-        KafkaTopics.send(withHeader(good, topic, "ce_subject", new byte[] { (byte) 0xC3, 0x28 }));
-        KafkaTopics.send(withHeader(good, topic, "ce_specversion", "0.3".getBytes(StandardCharsets.UTF_8)));
-        KafkaTopics.send(withHeader(good, topic, "content-type",
+        KafkaRecords.send(withHeader(good, topic, "ce_subject", new byte[] { (byte) 0xC3, 0x28 }));
+        KafkaRecords.send(withHeader(good, topic, "ce_specversion", "0.3".getBytes(StandardCharsets.UTF_8)));
+        KafkaRecords.send(withHeader(good, topic, "content-type",
                 "application/cloudevents-batch+json".getBytes(StandardCharsets.UTF_8)));
-        KafkaTopics.send(withHeader(good, topic, "ce_subject", "fine".getBytes(StandardCharsets.UTF_8)));
+        KafkaRecords.send(withHeader(good, topic, "ce_subject", "fine".getBytes(StandardCharsets.UTF_8)));
 
         invalid.setResultWaitTime(60_000);
         invalid.assertIsSatisfied();
@@ -150,8 +150,8 @@ class ReadsKafkaFromIndependentWritersTest extends CamelTestSupport {
                 written.value(), written.headers());
         MockEndpoint mock = getMockEndpoint("mock:" + name);
         mock.expectedMessageCount(1);
-        KafkaTopics.readInto(context, topic, "mock:" + name);
-        KafkaTopics.send(record);
+        KafkaRecords.readInto(context, topic, "mock:" + name);
+        KafkaRecords.send(record);
         mock.setResultWaitTime(60_000);
         mock.assertIsSatisfied();
         return mock.getExchanges().get(0).getMessage();

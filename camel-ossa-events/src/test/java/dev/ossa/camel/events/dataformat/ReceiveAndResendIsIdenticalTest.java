@@ -99,7 +99,7 @@ class ReceiveAndResendIsIdenticalTest extends ReceivingRoutes {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(KafkaTopics.consumer(first)).unmarshal().custom("ossa-events")
+                from(KafkaRecords.consumer(first)).unmarshal().custom("ossa-events")
                         .to("ossa-events:relayed?" + RELAY_OPTIONS + "&mode=" + mode + "&sink=kafka:" + second
                                 + "?" + brokers.substring(1));
             }

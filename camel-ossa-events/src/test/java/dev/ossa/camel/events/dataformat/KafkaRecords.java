@@ -12,9 +12,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import dev.ossa.camel.events.binding.EmbeddedKafkaBroker;
 
 /** Writes records to the embedded broker with a plain producer, and reads topics with a camel-kafka route. */
-final class KafkaTopics {
+final class KafkaRecords {
 
-    private KafkaTopics() {
+    private KafkaRecords() {
     }
 
     /** Sends one record as given and waits for the broker's acknowledgement. */
