@@ -14,7 +14,8 @@ import dev.ossa.camel.events.format.JsonEventReader;
  * Reads what {@link KafkaBinding} writes, from a camel-kafka consumer's message: structured
  * ({@code content-type: application/cloudevents+json}) or binary (every {@code ce_<name>} header an attribute, its
  * value UTF-8 bytes; {@code content-type} the {@code datacontenttype}; the record value the data). The Kafka binding
- * has no batch: one event per record. The record key ({@code CamelKafkaKey}) stays on the message as it is.
+ * has no batch: one event per record. The record key ({@code CamelKafkaKey}, {@code kafka.KEY} before Camel 4.19) stays on the message
+ * as it is.
  */
 public final class KafkaRecordReader implements MessageReader {
 

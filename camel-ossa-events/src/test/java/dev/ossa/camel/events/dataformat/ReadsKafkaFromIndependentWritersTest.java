@@ -52,8 +52,8 @@ class ReadsKafkaFromIndependentWritersTest extends CamelTestSupport {
         Message message = receive("sdk-binary", written, "planner");
 
         assertSdkEvent(message.getBody(OssaCloudEvent.class));
-        assertEquals("planner", message.getHeader("CamelKafkaKey", String.class),
-                "the record key stays on the message");
+        String keyHeader = message.getHeader("CamelKafkaKey") != null ? "CamelKafkaKey" : "kafka.KEY"; // 4.19+, 4.18
+        assertEquals("planner", message.getHeader(keyHeader, String.class), "the record key stays on the message");
         assertEquals("dev.ossa.tool.failed", message.getHeader("CamelCloudEventType"));
         assertNull(message.getHeader("ce_id"), "the ce_ headers are read into the event");
     }
