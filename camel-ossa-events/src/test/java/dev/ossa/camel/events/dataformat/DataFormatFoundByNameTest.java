@@ -15,6 +15,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
 
 import dev.ossa.camel.events.event.OssaCloudEvent;
+import dev.ossa.camel.events.format.JsonEventFormat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -48,7 +49,7 @@ class DataFormatFoundByNameTest extends CamelTestSupport {
                 .getBody(OssaCloudEvent.class);
         assertEquals("y-1", event.getId());
         Exchange written = getMockEndpoint("mock:java-written").getExchanges().get(0);
-        assertEquals("application/cloudevents+json; charset=UTF-8", written.getMessage().getHeader(Exchange.CONTENT_TYPE));
+        assertEquals(JsonEventFormat.EVENT_CONTENT_TYPE, written.getMessage().getHeader(Exchange.CONTENT_TYPE));
         CloudEvent judged = new JsonFormat().deserialize(written.getMessage().getBody(byte[].class));
         assertEquals("y-1", judged.getId());
         assertEquals("{\"a\":1}", new String(judged.getData().toBytes(), StandardCharsets.UTF_8));
@@ -68,7 +69,7 @@ class DataFormatFoundByNameTest extends CamelTestSupport {
         List<?> batch = getMockEndpoint("mock:yaml-received").getExchanges().get(0).getMessage().getBody(List.class);
         assertEquals(List.of("y-1", "y-2"), batch.stream().map(e -> ((OssaCloudEvent) e).getId()).toList());
         Exchange out = written.getExchanges().get(0);
-        assertEquals("application/cloudevents-batch+json; charset=UTF-8", out.getMessage().getHeader(Exchange.CONTENT_TYPE));
+        assertEquals(JsonEventFormat.BATCH_CONTENT_TYPE, out.getMessage().getHeader(Exchange.CONTENT_TYPE));
         assertEquals("[" + EVENT + "," + EVENT.replace("y-1", "y-2") + "]", out.getMessage().getBody(String.class));
     }
 
