@@ -1,13 +1,21 @@
 package dev.ossa.camel.events.binding;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
 import org.apache.camel.Message;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 
-import dev.ossa.camel.events.event.BodyToData;
 import dev.ossa.camel.events.event.EventData;
 import dev.ossa.camel.events.event.MalformedCloudEventException;
 import dev.ossa.camel.events.event.MediaTypes;
@@ -17,7 +25,8 @@ import dev.ossa.camel.events.event.ReceivedEventBuilder;
 /**
  * The event of a binary-mode message (HTTP or Kafka): every attribute header a binding names is one attribute, the
  * content type is {@code datacontenttype}, and the body is the {@code data}, read back the way the writers put it
- * there: no body is no data; with a JSON content type, well-formed JSON is a JSON value; {@code text/*} in UTF-8 is
+ * there: no body is no data; with a JSON content type, well-formed JSON is a JSON value (kept as compact JSON text,
+ * read without a tree); {@code text/*} in UTF-8 is
  * text; anything else is the bytes themselves.
  */
 final class BinaryModeReader {
@@ -37,10 +46,10 @@ final class BinaryModeReader {
         String contentTypeHeader();
     }
 
-    private final BodyToData bodyToData;
+    private final JsonFactory factory;
 
     BinaryModeReader(ObjectMapper mapper) {
-        this.bodyToData = new BodyToData(mapper);
+        this.factory = mapper.getFactory();
     }
 
     /**
@@ -72,14 +81,48 @@ final class BinaryModeReader {
         if (body == null || body.length == 0) {
             return null;
         }
-        EventData data = bodyToData.toData(body, contentType);
-        if (data instanceof EventData.Binary && isUtf8Text(contentType)) {
+        if (MediaTypes.isJson(contentType)) {
+            String json = compactJsonOrNull(body);
+            if (json != null) {
+                return new EventData.Json(new RawValue(json));
+            }
+        } else if (isUtf8Text(contentType)) {
             String text = StrictUtf8.decodeOrNull(body);
             if (text != null) {
                 return new EventData.Text(text);
             }
         }
-        return data;
+        return new EventData.Binary(body);
+    }
+
+    /**
+     * The body as compact JSON text when it is one well-formed JSON value, else null. Read token by token, without a
+     * tree; numbers keep their digits as written.
+     */
+    private String compactJsonOrNull(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length);
+        try (JsonParser parser = factory.createParser(body);
+             JsonGenerator generator = factory.createGenerator(out, JsonEncoding.UTF8)) {
+            JsonToken token = parser.nextToken();
+            if (token == null) {
+                return null;
+            }
+            int depth = 0;
+            do {
+                if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+                    generator.writeNumber(parser.getText());
+                } else {
+                    generator.copyCurrentEvent(parser);
+                }
+                depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
+            } while (depth > 0 && (token = parser.nextToken()) != null);
+            if (depth != 0 || parser.nextToken() != null) {
+                return null;
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** {@code text/*} without a charset or with UTF-8; JSON is not text here (it is read as JSON). */

@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 
 import dev.ossa.camel.events.format.JsonEventFormat;
 
@@ -51,14 +52,8 @@ final class EventDataViews {
         if (data instanceof EventData.Binary binary) {
             return new String(binary.bytes(), charset(contentType));
         }
-        Object value = ((EventData.Json) data).value();
-        if (value instanceof String text) {
-            return text;
-        }
-        if (value instanceof JsonNode node && node.isTextual()) {
-            return node.textValue();
-        }
-        return new String(bytes(data, contentType), StandardCharsets.UTF_8);
+        JsonNode node = json(data);
+        return node.isTextual() ? node.textValue() : new String(bytes(data, contentType), StandardCharsets.UTF_8);
     }
 
     static JsonNode json(EventData data) {
@@ -67,6 +62,9 @@ final class EventDataViews {
         }
         try {
             if (data instanceof EventData.Json json) {
+                if (json.value() instanceof RawValue raw) {
+                    return MAPPER.readTree(raw.rawValue().toString());
+                }
                 return json.value() instanceof JsonNode node ? node : MAPPER.valueToTree(json.value());
             }
             if (data instanceof EventData.Binary binary) {
