@@ -65,6 +65,8 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         case "spanid":
         case "spanId": getOrCreateConfiguration(target).setSpanId(property(camelContext, java.lang.String.class, value)); return true;
         case "subject": getOrCreateConfiguration(target).setSubject(property(camelContext, java.lang.String.class, value)); return true;
+        case "tracecontext":
+        case "traceContext": getOrCreateConfiguration(target).setTraceContext(property(camelContext, boolean.class, value)); return true;
         case "traceid":
         case "traceId": getOrCreateConfiguration(target).setTraceId(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -109,6 +111,8 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         case "spanid":
         case "spanId": return java.lang.String.class;
         case "subject": return java.lang.String.class;
+        case "tracecontext":
+        case "traceContext": return boolean.class;
         case "traceid":
         case "traceId": return java.lang.String.class;
         default: return null;
@@ -154,6 +158,8 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         case "spanid":
         case "spanId": return getOrCreateConfiguration(target).getSpanId();
         case "subject": return getOrCreateConfiguration(target).getSubject();
+        case "tracecontext":
+        case "traceContext": return getOrCreateConfiguration(target).isTraceContext();
         case "traceid":
         case "traceId": return getOrCreateConfiguration(target).getTraceId();
         default: return null;

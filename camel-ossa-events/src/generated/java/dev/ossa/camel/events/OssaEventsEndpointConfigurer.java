@@ -55,6 +55,8 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "spanid":
         case "spanId": target.getConfiguration().setSpanId(property(camelContext, java.lang.String.class, value)); return true;
         case "subject": target.getConfiguration().setSubject(property(camelContext, java.lang.String.class, value)); return true;
+        case "tracecontext":
+        case "traceContext": target.getConfiguration().setTraceContext(property(camelContext, boolean.class, value)); return true;
         case "traceid":
         case "traceId": target.getConfiguration().setTraceId(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -96,6 +98,8 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "spanid":
         case "spanId": return java.lang.String.class;
         case "subject": return java.lang.String.class;
+        case "tracecontext":
+        case "traceContext": return boolean.class;
         case "traceid":
         case "traceId": return java.lang.String.class;
         default: return null;
@@ -138,6 +142,8 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "spanid":
         case "spanId": return target.getConfiguration().getSpanId();
         case "subject": return target.getConfiguration().getSubject();
+        case "tracecontext":
+        case "traceContext": return target.getConfiguration().isTraceContext();
         case "traceid":
         case "traceId": return target.getConfiguration().getTraceId();
         default: return null;

@@ -23,7 +23,7 @@ public class OssaEventsEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(21);
+        Set<String> props = new HashSet<>(22);
         props.add("agentId");
         props.add("batchSize");
         props.add("dataContentType");
@@ -43,6 +43,7 @@ public class OssaEventsEndpointUriFactory extends org.apache.camel.support.compo
         props.add("source");
         props.add("spanId");
         props.add("subject");
+        props.add("traceContext");
         props.add("traceId");
         props.add("type");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

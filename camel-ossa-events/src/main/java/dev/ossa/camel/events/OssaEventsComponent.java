@@ -8,6 +8,7 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.util.PropertiesHelper;
 
+import dev.ossa.camel.events.context.OssaScopesPlugin;
 import dev.ossa.camel.events.delivery.BatchStreams;
 import dev.ossa.camel.events.format.JsonEventFormat;
 
@@ -32,6 +33,13 @@ public class OssaEventsComponent extends DefaultComponent {
         endpoint.setType(remaining);
         setProperties(endpoint, parameters);
         return endpoint;
+    }
+
+    /** Binds the scope route policies ({@code routePolicyRef: ossaTool} ...) unless Camel's plugin did already. */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        OssaScopesPlugin.bind(getCamelContext());
     }
 
     /**

@@ -33,6 +33,8 @@ public class OssaEventsConfiguration implements Cloneable {
     private String traceId;
     @UriParam(label = "ossa")
     private String spanId;
+    @UriParam(label = "ossa", defaultValue = "true")
+    private boolean traceContext = true;
     @UriParam(label = "attributes")
     private String subject;
     @UriParam(label = "attributes")
@@ -167,6 +169,20 @@ public class OssaEventsConfiguration implements Cloneable {
      */
     public void setSpanId(String spanId) {
         this.spanId = spanId;
+    }
+
+    public boolean isTraceContext() {
+        return traceContext;
+    }
+
+    /**
+     * Read the trace context of each exchange: a valid W3C `traceparent` header (or, without one, the current
+     * OpenTelemetry span when the OpenTelemetry API is on the classpath) gives `ossatraceid`, `ossaspanid` and the
+     * `traceparent` and `tracestate` attributes; the OSSA keys of a W3C `baggage` header give the OSSA extensions.
+     * The `CamelOssa` headers rank above them, the options below. `false` reads none of them.
+     */
+    public void setTraceContext(boolean traceContext) {
+        this.traceContext = traceContext;
     }
 
     public String getSubject() {

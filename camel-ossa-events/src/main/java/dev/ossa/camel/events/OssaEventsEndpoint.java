@@ -19,6 +19,7 @@ import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.util.URISupport;
 
 import dev.ossa.camel.events.binding.SinkBinding;
+import dev.ossa.camel.events.context.ExchangeTraceContext;
 import dev.ossa.camel.events.binding.SinkBindings;
 import dev.ossa.camel.events.delivery.BatchStreamKey;
 import dev.ossa.camel.events.delivery.DeliveryCounters;
@@ -27,6 +28,7 @@ import dev.ossa.camel.events.event.EventDefaults;
 import dev.ossa.camel.events.event.ExchangeToEvent;
 import dev.ossa.camel.events.event.InvalidCloudEventException;
 import dev.ossa.camel.events.event.OssaCloudEvent;
+import dev.ossa.camel.events.event.TraceContextSource;
 import dev.ossa.camel.events.format.JsonEventFormat;
 
 /**
@@ -87,7 +89,8 @@ public class OssaEventsEndpoint extends DefaultEndpoint {
         binding = SinkBindings.create(getCamelContext(), configuration, format);
         EventDefaults defaults = new EventDefaults(type, configuration.getSource(), configuration.getSubject(),
                 configuration.getDataSchema(), configuration.getDataContentType(), defaultExtensions());
-        exchangeToEvent = new ExchangeToEvent(defaults, new BodyToData(format.mapper()));
+        exchangeToEvent = new ExchangeToEvent(defaults, new BodyToData(format.mapper()),
+                configuration.isTraceContext() ? ExchangeTraceContext.INSTANCE : TraceContextSource.NONE);
         checkDefaultsMakeAValidEvent(defaults);
     }
 

@@ -11,7 +11,8 @@ import org.apache.camel.Message;
 import dev.ossa.camel.events.OssaEventsConstants;
 
 /**
- * Builds an event from an exchange. Each attribute comes from the exchange's headers first, then from the
+ * Builds an event from an exchange. Each attribute comes from the exchange's headers first, then from its trace
+ * context ({@link TraceContextSource}), then from the
  * endpoint's {@link EventDefaults} (endpoint options over component options), then from generated defaults: a random
  * UUID {@code id} and the current UTC {@code time}. The body becomes {@code data} through {@link BodyToData}; a body
  * that is an event already is delivered as it is.
@@ -20,10 +21,16 @@ public final class ExchangeToEvent {
 
     private final EventDefaults defaults;
     private final BodyToData bodyToData;
+    private final TraceContextSource traceContext;
 
     public ExchangeToEvent(EventDefaults defaults, BodyToData bodyToData) {
+        this(defaults, bodyToData, TraceContextSource.NONE);
+    }
+
+    public ExchangeToEvent(EventDefaults defaults, BodyToData bodyToData, TraceContextSource traceContext) {
         this.defaults = defaults;
         this.bodyToData = bodyToData;
+        this.traceContext = traceContext;
     }
 
     /**
@@ -50,6 +57,7 @@ public final class ExchangeToEvent {
             builder.id(UUID.randomUUID().toString());
         }
         defaults.extensions().forEach(builder::extension);
+        traceContext.addTo(exchange, builder::extension);
         Object extensions = in.getHeader(OssaEventsConstants.EXTENSIONS);
         if (extensions instanceof Map<?, ?> map) {
             map.forEach((name, value) -> builder.extension(String.valueOf(name), value));
