@@ -74,6 +74,19 @@ class DataFormatFoundByNameTest extends CamelTestSupport {
     }
 
     @Test
+    void yamlDslConfiguresAnInstanceAsABean() throws Exception {
+        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.resolveMandatoryResource(context,
+                "classpath:dev/ossa/camel/events/dataformat/receive-routes.yaml"));
+
+        template.sendBodyAndHeader("direct:yaml-receive-split", "[" + EVENT + ",{\"id\":1}]",
+                Exchange.CONTENT_TYPE, "application/cloudevents-batch+json");
+
+        Exchange split = getMockEndpoint("mock:yaml-split").getExchanges().get(0);
+        assertEquals(1, split.getMessage().getBody(List.class).size());
+        assertEquals(1, split.getMessage().getHeader(OssaEventsDataFormat.INVALID_EVENTS, List.class).size());
+    }
+
+    @Test
     void camelResolvesItByName() {
         assertInstanceOf(OssaEventsDataFormat.class, context.resolveDataFormat("ossa-events"));
     }
