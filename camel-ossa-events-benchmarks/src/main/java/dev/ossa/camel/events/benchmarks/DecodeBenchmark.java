@@ -1,5 +1,6 @@
 package dev.ossa.camel.events.benchmarks;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultMessage;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
@@ -62,7 +64,7 @@ public class DecodeBenchmark {
     }
 
     @Setup
-    public void setUp() {
+    public void setUp() throws IOException {
         context = new DefaultCamelContext();
         context.start();
         JsonEventFormat format = new JsonEventFormat(JsonEventFormat.defaultMapper());
@@ -81,20 +83,37 @@ public class DecodeBenchmark {
         kafkaBinary = kafka(new KafkaBinding(context, format, OssaEventsMode.binary, null, none, "kafka:x"), event);
         kafkaStructured = kafka(new KafkaBinding(context, format, OssaEventsMode.structured, null, none, "kafka:x"),
                 event);
+        check(oursHttpBinary(), sdkJavaHttpBinary());
+        check(oursHttpStructured(), sdkJavaHttpStructured());
+        check(oursKafkaBinary(), sdkJavaKafkaBinary());
+        check(oursKafkaStructured(), sdkJavaKafkaStructured());
     }
 
-    private Wire http(HttpBinding binding, OssaCloudEvent event) {
+    /** Both sides must read the whole sample event, data included, or the comparison measures nothing. */
+    private static void check(Object ours, CloudEvent sdk) {
+        OssaCloudEvent event = (OssaCloudEvent) ours;
+        if (!event.getId().equals(sdk.getId()) || event.getDataJson() == null || sdk.getData() == null
+            || !event.getDataJson().equals(JsonEventFormat.defaultMapper().valueToTree(SampleEvent.data()))) {
+            throw new IllegalStateException("The two sides did not read the same event: " + event + " / " + sdk);
+        }
+    }
+
+    /** The request as a server receives it: the binding's headers, and the body and content type of its entity. */
+    private Wire http(HttpBinding binding, OssaCloudEvent event) throws IOException {
         Message written = new DefaultMessage(context);
         binding.writeEvent(event, written);
         Map<String, String> headers = new LinkedHashMap<>();
         Message message = new DefaultMessage(context);
         written.getHeaders().forEach((name, value) -> {
             if (!name.startsWith("Camel")) {
-                headers.put(name.equals(Exchange.CONTENT_TYPE) ? "content-type" : name, value.toString());
+                headers.put(name, value.toString());
                 message.setHeader(name, value.toString());
             }
         });
-        return new Wire(message, written.getBody(byte[].class), headers, null);
+        HttpEntity entity = (HttpEntity) written.getBody();
+        headers.put("content-type", entity.getContentType());
+        message.setHeader(Exchange.CONTENT_TYPE, entity.getContentType());
+        return new Wire(message, entity.getContent().readAllBytes(), headers, null);
     }
 
     private Wire kafka(KafkaBinding binding, OssaCloudEvent event) {
