@@ -55,6 +55,8 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         case "maximumredeliveries":
         case "maximumRedeliveries": getOrCreateConfiguration(target).setMaximumRedeliveries(property(camelContext, int.class, value)); return true;
         case "mode": getOrCreateConfiguration(target).setMode(property(camelContext, dev.ossa.camel.events.OssaEventsMode.class, value)); return true;
+        case "objectmapper":
+        case "objectMapper": getOrCreateConfiguration(target).setObjectMapper(property(camelContext, com.fasterxml.jackson.databind.ObjectMapper.class, value)); return true;
         case "pretty": getOrCreateConfiguration(target).setPretty(property(camelContext, boolean.class, value)); return true;
         case "redeliverydelay":
         case "redeliveryDelay": getOrCreateConfiguration(target).setRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -101,6 +103,8 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         case "maximumredeliveries":
         case "maximumRedeliveries": return int.class;
         case "mode": return dev.ossa.camel.events.OssaEventsMode.class;
+        case "objectmapper":
+        case "objectMapper": return com.fasterxml.jackson.databind.ObjectMapper.class;
         case "pretty": return boolean.class;
         case "redeliverydelay":
         case "redeliveryDelay": return long.class;
@@ -148,6 +152,8 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         case "maximumredeliveries":
         case "maximumRedeliveries": return getOrCreateConfiguration(target).getMaximumRedeliveries();
         case "mode": return getOrCreateConfiguration(target).getMode();
+        case "objectmapper":
+        case "objectMapper": return getOrCreateConfiguration(target).getObjectMapper();
         case "pretty": return getOrCreateConfiguration(target).isPretty();
         case "redeliverydelay":
         case "redeliveryDelay": return getOrCreateConfiguration(target).getRedeliveryDelay();

@@ -45,6 +45,8 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maximumredeliveries":
         case "maximumRedeliveries": target.getConfiguration().setMaximumRedeliveries(property(camelContext, int.class, value)); return true;
         case "mode": target.getConfiguration().setMode(property(camelContext, dev.ossa.camel.events.OssaEventsMode.class, value)); return true;
+        case "objectmapper":
+        case "objectMapper": target.getConfiguration().setObjectMapper(property(camelContext, com.fasterxml.jackson.databind.ObjectMapper.class, value)); return true;
         case "pretty": target.getConfiguration().setPretty(property(camelContext, boolean.class, value)); return true;
         case "redeliverydelay":
         case "redeliveryDelay": target.getConfiguration().setRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -88,6 +90,8 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maximumredeliveries":
         case "maximumRedeliveries": return int.class;
         case "mode": return dev.ossa.camel.events.OssaEventsMode.class;
+        case "objectmapper":
+        case "objectMapper": return com.fasterxml.jackson.databind.ObjectMapper.class;
         case "pretty": return boolean.class;
         case "redeliverydelay":
         case "redeliveryDelay": return long.class;
@@ -132,6 +136,8 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maximumredeliveries":
         case "maximumRedeliveries": return target.getConfiguration().getMaximumRedeliveries();
         case "mode": return target.getConfiguration().getMode();
+        case "objectmapper":
+        case "objectMapper": return target.getConfiguration().getObjectMapper();
         case "pretty": return target.getConfiguration().isPretty();
         case "redeliverydelay":
         case "redeliveryDelay": return target.getConfiguration().getRedeliveryDelay();

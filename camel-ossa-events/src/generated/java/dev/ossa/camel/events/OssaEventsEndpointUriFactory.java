@@ -23,7 +23,7 @@ public class OssaEventsEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(22);
+        Set<String> props = new HashSet<>(23);
         props.add("agentId");
         props.add("batchSize");
         props.add("dataContentType");
@@ -36,6 +36,7 @@ public class OssaEventsEndpointUriFactory extends org.apache.camel.support.compo
         props.add("lazyStartProducer");
         props.add("maximumRedeliveries");
         props.add("mode");
+        props.add("objectMapper");
         props.add("pretty");
         props.add("redeliveryDelay");
         props.add("sink");

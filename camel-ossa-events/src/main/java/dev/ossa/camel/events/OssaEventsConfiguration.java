@@ -3,6 +3,8 @@ package dev.ossa.camel.events;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -21,6 +23,8 @@ public class OssaEventsConfiguration implements Cloneable {
     private OssaEventsMode mode = OssaEventsMode.structured;
     @UriParam(label = "formatting", defaultValue = "false")
     private boolean pretty;
+    @UriParam(label = "formatting")
+    private ObjectMapper objectMapper;
     @UriParam(label = "batching", defaultValue = "1")
     private int batchSize = 1;
     @UriParam(label = "batching", defaultValue = "5000", javaType = "java.time.Duration")
@@ -102,6 +106,21 @@ public class OssaEventsConfiguration implements Cloneable {
      */
     public void setPretty(boolean pretty) {
         this.pretty = pretty;
+    }
+
+    public ObjectMapper getObjectMapper() {
+        return objectMapper;
+    }
+
+    /**
+     * The application's own Jackson `ObjectMapper` that writes bodies (POJOs, Maps, Lists ...) as JSON `data`, with
+     * its modules and settings: a reference to a bean, e.g. `#myObjectMapper`. Unset: the component's mapper, which
+     * has the JSR-310 (`java.time`) and JDK 8 (`Optional`) modules and writes dates as ISO-8601 text. Either way a
+     * body without properties fails rather than becoming `{}`, and JSON text and bytes are read by the component's
+     * mapper, which keeps numbers digit for digit.
+     */
+    public void setObjectMapper(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
     }
 
     public int getBatchSize() {

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -89,7 +91,9 @@ public class OssaEventsEndpoint extends DefaultEndpoint {
         binding = SinkBindings.create(getCamelContext(), configuration, format);
         EventDefaults defaults = new EventDefaults(type, configuration.getSource(), configuration.getSubject(),
                 configuration.getDataSchema(), configuration.getDataContentType(), defaultExtensions());
-        exchangeToEvent = new ExchangeToEvent(defaults, new BodyToData(format.mapper()),
+        ObjectMapper bodyMapper = configuration.getObjectMapper();
+        exchangeToEvent = new ExchangeToEvent(defaults,
+                new BodyToData(format.mapper(), bodyMapper != null ? bodyMapper : format.mapper()),
                 configuration.isTraceContext() ? ExchangeTraceContext.INSTANCE : TraceContextSource.NONE);
         checkDefaultsMakeAValidEvent(defaults);
     }

@@ -2,7 +2,6 @@ package dev.ossa.camel.events.binding;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
@@ -14,7 +13,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.util.RawValue;
 
 import dev.ossa.camel.events.event.EventData;
 import dev.ossa.camel.events.event.MalformedCloudEventException;
@@ -82,9 +80,9 @@ final class BinaryModeReader {
             return null;
         }
         if (MediaTypes.isJson(contentType)) {
-            String json = compactJsonOrNull(body);
+            byte[] json = compactJsonOrNull(body);
             if (json != null) {
-                return new EventData.Json(new RawValue(json));
+                return new EventData.Json(json);
             }
         } else if (isUtf8Text(contentType)) {
             String text = StrictUtf8.decodeOrNull(body);
@@ -96,10 +94,10 @@ final class BinaryModeReader {
     }
 
     /**
-     * The body as compact JSON text when it is one well-formed JSON value, else null. Read token by token, without a
+     * The body as compact UTF-8 JSON when it is one well-formed JSON value, else null. Read token by token, without a
      * tree; numbers keep their digits as written.
      */
-    private String compactJsonOrNull(byte[] body) {
+    private byte[] compactJsonOrNull(byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length);
         try (JsonParser parser = factory.createParser(body);
              JsonGenerator generator = factory.createGenerator(out, JsonEncoding.UTF8)) {
@@ -122,7 +120,7 @@ final class BinaryModeReader {
         } catch (IOException e) {
             return null;
         }
-        return out.toString(StandardCharsets.UTF_8);
+        return out.toByteArray();
     }
 
     /** {@code text/*} without a charset or with UTF-8; JSON is not text here (it is read as JSON). */

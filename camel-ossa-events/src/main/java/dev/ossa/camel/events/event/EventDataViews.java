@@ -1,16 +1,11 @@
 package dev.ossa.camel.events.event;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
-import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.util.RawValue;
 
 import dev.ossa.camel.events.format.JsonEventFormat;
 
@@ -35,11 +30,7 @@ final class EventDataViews {
         if (data instanceof EventData.Text text) {
             return text.text().getBytes(charset(contentType));
         }
-        try {
-            return MAPPER.writeValueAsBytes(((EventData.Json) data).value());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the event data as JSON", e);
-        }
+        return ((EventData.Json) data).json().clone();
     }
 
     static String text(EventData data, String contentType) {
@@ -62,10 +53,7 @@ final class EventDataViews {
         }
         try {
             if (data instanceof EventData.Json json) {
-                if (json.value() instanceof RawValue raw) {
-                    return MAPPER.readTree(raw.rawValue().toString());
-                }
-                return json.value() instanceof JsonNode node ? node : MAPPER.valueToTree(json.value());
+                return MAPPER.readTree(json.json());
             }
             if (data instanceof EventData.Binary binary) {
                 return MAPPER.readTree(binary.bytes());
@@ -89,22 +77,7 @@ final class EventDataViews {
         }
     }
 
-    /** The {@code charset} parameter of a media type; UTF-8 when it has none or names no known charset. */
-    static Charset charset(String contentType) {
-        if (contentType == null) {
-            return StandardCharsets.UTF_8;
-        }
-        for (String parameter : contentType.split(";")) {
-            int equals = parameter.indexOf('=');
-            if (equals > 0 && parameter.substring(0, equals).trim().toLowerCase(Locale.ROOT).equals("charset")) {
-                String name = parameter.substring(equals + 1).trim().replace("\"", "");
-                try {
-                    return Charset.forName(name);
-                } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                    return StandardCharsets.UTF_8;
-                }
-            }
-        }
-        return StandardCharsets.UTF_8;
+    private static Charset charset(String contentType) {
+        return contentType == null ? StandardCharsets.UTF_8 : MediaTypes.charset(contentType);
     }
 }
