@@ -1,17 +1,13 @@
 package dev.ossa.camel.events.binding;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 
 import org.apache.camel.Message;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.ossa.camel.events.event.EventData;
@@ -19,6 +15,7 @@ import dev.ossa.camel.events.event.MalformedCloudEventException;
 import dev.ossa.camel.events.event.MediaTypes;
 import dev.ossa.camel.events.event.OssaCloudEvent;
 import dev.ossa.camel.events.event.ReceivedEventBuilder;
+import dev.ossa.camel.events.format.CompactJson;
 
 /**
  * The event of a binary-mode message (HTTP or Kafka): every attribute header a binding names is one attribute, the
@@ -98,29 +95,15 @@ final class BinaryModeReader {
      * tree; numbers keep their digits as written.
      */
     private byte[] compactJsonOrNull(byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length);
-        try (JsonParser parser = factory.createParser(body);
-             JsonGenerator generator = factory.createGenerator(out, JsonEncoding.UTF8)) {
-            JsonToken token = parser.nextToken();
-            if (token == null) {
+        try (JsonParser parser = factory.createParser(body)) {
+            if (parser.nextToken() == null) {
                 return null;
             }
-            int depth = 0;
-            do {
-                if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-                    generator.writeNumber(parser.getText());
-                } else {
-                    generator.copyCurrentEvent(parser);
-                }
-                depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
-            } while (depth > 0 && (token = parser.nextToken()) != null);
-            if (depth != 0 || parser.nextToken() != null) {
-                return null;
-            }
+            byte[] json = CompactJson.copyValue(parser, factory, body.length);
+            return parser.nextToken() == null ? json : null;
         } catch (IOException e) {
             return null;
         }
-        return out.toByteArray();
     }
 
     /** {@code text/*} without a charset or with UTF-8; JSON is not text here (it is read as JSON). */

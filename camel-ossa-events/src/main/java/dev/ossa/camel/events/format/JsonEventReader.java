@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.ossa.camel.events.event.EventData;
 import dev.ossa.camel.events.event.InvalidBatchEventException;
@@ -26,7 +27,7 @@ import dev.ossa.camel.events.event.ReceivedEventBuilder;
 
 /**
  * Reads what {@link JsonEventFormat} writes: one structured event (a JSON object) or a batch (a JSON array of them),
- * each checked by the same rules as on send. {@code data} is a JSON value, or the text itself when
+ * each checked by the same rules as on send. {@code data} is a JSON value (copied as compact JSON, without a tree), or the text itself when
  * {@code datacontenttype} is not JSON and the value is a JSON string; {@code data_base64} is decoded to bytes. A JSON
  * {@code null} member counts as absent. Malformed JSON, a member given twice, invalid UTF-8 or content after the
  * event is a {@link MalformedCloudEventException} naming the body. Thread-safe.
@@ -120,13 +121,18 @@ public final class JsonEventReader {
     /** Reads the members of the object whose START_OBJECT is the parser's current token. */
     private OssaCloudEvent readObject(JsonParser parser) throws IOException {
         ReceivedEventBuilder event = new ReceivedEventBuilder();
-        JsonNode data = null;
+        byte[] data = null;
+        String dataString = null;
         String dataBase64 = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken token = parser.nextToken();
             if (name.equals("data")) {
-                data = token == JsonToken.VALUE_NULL ? null : parser.readValueAsTree();
+                if (token == JsonToken.VALUE_STRING) {
+                    dataString = parser.getText();
+                } else if (token != JsonToken.VALUE_NULL) {
+                    data = CompactJson.copyValue(parser, factory, 256);
+                }
             } else if (name.equals("data_base64")) {
                 if (token == JsonToken.VALUE_STRING) {
                     dataBase64 = parser.getText();
@@ -138,13 +144,15 @@ public final class JsonEventReader {
                 event.attribute(name, value(parser, token));
             }
         }
-        event.dataMembers(data != null, dataBase64 != null);
+        event.dataMembers(data != null || dataString != null, dataBase64 != null);
         if (dataBase64 != null) {
             event.data(new EventData.Binary(base64(dataBase64)));
         } else if (data != null) {
+            event.data(new EventData.Json(data));
+        } else if (dataString != null) {
             String contentType = event.dataContentType();
-            boolean text = data.isTextual() && contentType != null && !MediaTypes.isJson(contentType);
-            event.data(text ? new EventData.Text(data.textValue()) : new EventData.Json(data));
+            boolean text = contentType != null && !MediaTypes.isJson(contentType);
+            event.data(text ? new EventData.Text(dataString) : new EventData.Json(new TextNode(dataString)));
         }
         return event.build();
     }
