@@ -30,6 +30,8 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         OssaEventsComponent target = (OssaEventsComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accepttimeout":
+        case "acceptTimeout": getOrCreateConfiguration(target).setAcceptTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "agentid":
         case "agentId": getOrCreateConfiguration(target).setAgentId(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
@@ -66,6 +68,8 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         case "source": getOrCreateConfiguration(target).setSource(property(camelContext, java.lang.String.class, value)); return true;
         case "spanid":
         case "spanId": getOrCreateConfiguration(target).setSpanId(property(camelContext, java.lang.String.class, value)); return true;
+        case "stoptimeout":
+        case "stopTimeout": getOrCreateConfiguration(target).setStopTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "subject": getOrCreateConfiguration(target).setSubject(property(camelContext, java.lang.String.class, value)); return true;
         case "tracecontext":
         case "traceContext": getOrCreateConfiguration(target).setTraceContext(property(camelContext, boolean.class, value)); return true;
@@ -78,6 +82,8 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accepttimeout":
+        case "acceptTimeout": return long.class;
         case "agentid":
         case "agentId": return java.lang.String.class;
         case "autowiredenabled":
@@ -114,6 +120,8 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         case "source": return java.lang.String.class;
         case "spanid":
         case "spanId": return java.lang.String.class;
+        case "stoptimeout":
+        case "stopTimeout": return long.class;
         case "subject": return java.lang.String.class;
         case "tracecontext":
         case "traceContext": return boolean.class;
@@ -127,6 +135,8 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         OssaEventsComponent target = (OssaEventsComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accepttimeout":
+        case "acceptTimeout": return getOrCreateConfiguration(target).getAcceptTimeout();
         case "agentid":
         case "agentId": return getOrCreateConfiguration(target).getAgentId();
         case "autowiredenabled":
@@ -163,6 +173,8 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         case "source": return getOrCreateConfiguration(target).getSource();
         case "spanid":
         case "spanId": return getOrCreateConfiguration(target).getSpanId();
+        case "stoptimeout":
+        case "stopTimeout": return getOrCreateConfiguration(target).getStopTimeout();
         case "subject": return getOrCreateConfiguration(target).getSubject();
         case "tracecontext":
         case "traceContext": return getOrCreateConfiguration(target).isTraceContext();

@@ -23,6 +23,8 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         OssaEventsEndpoint target = (OssaEventsEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accepttimeout":
+        case "acceptTimeout": target.getConfiguration().setAcceptTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "agentid":
         case "agentId": target.getConfiguration().setAgentId(property(camelContext, java.lang.String.class, value)); return true;
         case "batchsize":
@@ -56,6 +58,8 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "source": target.getConfiguration().setSource(property(camelContext, java.lang.String.class, value)); return true;
         case "spanid":
         case "spanId": target.getConfiguration().setSpanId(property(camelContext, java.lang.String.class, value)); return true;
+        case "stoptimeout":
+        case "stopTimeout": target.getConfiguration().setStopTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "subject": target.getConfiguration().setSubject(property(camelContext, java.lang.String.class, value)); return true;
         case "tracecontext":
         case "traceContext": target.getConfiguration().setTraceContext(property(camelContext, boolean.class, value)); return true;
@@ -68,6 +72,8 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accepttimeout":
+        case "acceptTimeout": return long.class;
         case "agentid":
         case "agentId": return java.lang.String.class;
         case "batchsize":
@@ -101,6 +107,8 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "source": return java.lang.String.class;
         case "spanid":
         case "spanId": return java.lang.String.class;
+        case "stoptimeout":
+        case "stopTimeout": return long.class;
         case "subject": return java.lang.String.class;
         case "tracecontext":
         case "traceContext": return boolean.class;
@@ -114,6 +122,8 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         OssaEventsEndpoint target = (OssaEventsEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accepttimeout":
+        case "acceptTimeout": return target.getConfiguration().getAcceptTimeout();
         case "agentid":
         case "agentId": return target.getConfiguration().getAgentId();
         case "batchsize":
@@ -147,6 +157,8 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "source": return target.getConfiguration().getSource();
         case "spanid":
         case "spanId": return target.getConfiguration().getSpanId();
+        case "stoptimeout":
+        case "stopTimeout": return target.getConfiguration().getStopTimeout();
         case "subject": return target.getConfiguration().getSubject();
         case "tracecontext":
         case "traceContext": return target.getConfiguration().isTraceContext();

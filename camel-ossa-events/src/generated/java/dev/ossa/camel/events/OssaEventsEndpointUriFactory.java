@@ -23,7 +23,8 @@ public class OssaEventsEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(23);
+        Set<String> props = new HashSet<>(25);
+        props.add("acceptTimeout");
         props.add("agentId");
         props.add("batchSize");
         props.add("dataContentType");
@@ -43,6 +44,7 @@ public class OssaEventsEndpointUriFactory extends org.apache.camel.support.compo
         props.add("sinkHeaders");
         props.add("source");
         props.add("spanId");
+        props.add("stopTimeout");
         props.add("subject");
         props.add("traceContext");
         props.add("traceId");

@@ -1,5 +1,6 @@
 package dev.ossa.camel.events;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.camel.Endpoint;
@@ -18,8 +19,12 @@ import dev.ossa.camel.events.format.JsonEventFormat;
 @Component("ossa-events")
 public class OssaEventsComponent extends DefaultComponent {
 
+    static {
+        SensitiveOptionKeys.maskSinkHeadersInUris();
+    }
+
     @Metadata
-    private OssaEventsConfiguration configuration = new OssaEventsConfiguration();
+    private OssaEventsConfiguration configuration = newConfiguration();
     private JsonEventFormat format;
     private final BatchStreams batchStreams = new BatchStreams();
 
@@ -43,6 +48,25 @@ public class OssaEventsComponent extends DefaultComponent {
     }
 
     /**
+     * A configuration whose {@code sinkHeaders} map registers each header name it is given as a sensitive key, so that
+     * camel-main, which sets {@code camel.component.ossa-events.sinkHeaders[name]} by putting into this map, masks its
+     * value in the startup summary.
+     */
+    private OssaEventsConfiguration newConfiguration() {
+        OssaEventsConfiguration fresh = new OssaEventsConfiguration();
+        fresh.setSinkHeaders(new LinkedHashMap<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Object put(String name, Object value) {
+                SensitiveOptionKeys.registerSinkHeader(getCamelContext(), name);
+                return super.put(name, value);
+            }
+        });
+        return fresh;
+    }
+
+    /**
      * Fails on {@code extensions} or {@code sinkHeaders} given as one value, as Camel 4.18's YAML DSL writes a nested map
      * under {@code parameters:}, instead of one {@code extensions.<name>} or {@code sinkHeaders.<name>} option each.
      */
@@ -63,6 +87,18 @@ public class OssaEventsComponent extends DefaultComponent {
             format = new JsonEventFormat(JsonEventFormat.defaultMapper());
         }
         return format;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        getCamelContext().addLifecycleStrategy(batchStreams.flushWhenContextStops());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        getCamelContext().getLifecycleStrategies().remove(batchStreams.flushWhenContextStops());
+        super.doStop();
     }
 
     /** The batch streams shared by this component's batched endpoints. */

@@ -57,6 +57,10 @@ public class OssaEventsConfiguration implements Cloneable {
     private long redeliveryDelay = 500;
     @UriParam(label = "delivery")
     private String deadLetterUri;
+    @UriParam(label = "delivery", defaultValue = "20000", javaType = "java.time.Duration")
+    private long stopTimeout = 20_000;
+    @UriParam(label = "delivery", defaultValue = "30000", javaType = "java.time.Duration")
+    private long acceptTimeout = 30_000;
 
     public String getSource() {
         return source;
@@ -280,9 +284,10 @@ public class OssaEventsConfiguration implements Cloneable {
     }
 
     /**
-     * How many times a failed batch delivery is retried before the batch goes to `deadLetterUri` (or is
-     * logged at ERROR); -1 retries until the endpoint stops. Applies to batched delivery; unbatched sends fail
-     * their own exchange.
+     * How many times a failed sink message is retried before its events go to `deadLetterUri` (or their ids are
+     * logged at ERROR); -1 retries until a stop begins. Counted per sink message: per event in `structured` and
+     * `binary` modes over HTTP, per batch in `batch` mode and for Kafka. Applies to batched delivery; unbatched sends
+     * fail their own exchange.
      */
     public void setMaximumRedeliveries(int maximumRedeliveries) {
         this.maximumRedeliveries = maximumRedeliveries;
@@ -309,6 +314,33 @@ public class OssaEventsConfiguration implements Cloneable {
      */
     public void setDeadLetterUri(String deadLetterUri) {
         this.deadLetterUri = deadLetterUri;
+    }
+
+    public long getStopTimeout() {
+        return stopTimeout;
+    }
+
+    /**
+     * The longest a stop (of the route, the CamelContext or the emitter) waits for pending batched events to be
+     * delivered, in milliseconds (or a duration such as `20s`). Retries go on until then; what is not delivered by
+     * then goes to `deadLetterUri` (or its ids are logged at ERROR) and is counted as failed before the stop returns.
+     * The default fits a 30 s Kubernetes termination grace period.
+     */
+    public void setStopTimeout(long stopTimeout) {
+        this.stopTimeout = stopTimeout;
+    }
+
+    public long getAcceptTimeout() {
+        return acceptTimeout;
+    }
+
+    /**
+     * How long a sender waits, in milliseconds (or a duration such as `30s`), when its batch stream already holds 4
+     * times `batchSize` pending events (accepted, neither delivered nor dead-lettered), before its exchange fails with a
+     * `PendingLimitException`. Applies to batched delivery.
+     */
+    public void setAcceptTimeout(long acceptTimeout) {
+        this.acceptTimeout = acceptTimeout;
     }
 
     /** A deep copy: endpoints start from the component's configuration and change only their own. */

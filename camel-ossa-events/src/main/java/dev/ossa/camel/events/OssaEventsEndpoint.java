@@ -118,6 +118,14 @@ public class OssaEventsEndpoint extends DefaultEndpoint {
             throw new IllegalArgumentException(
                     "Option redeliveryDelay must not be negative, was " + configuration.getRedeliveryDelay());
         }
+        if (configuration.getStopTimeout() < 0) {
+            throw new IllegalArgumentException(
+                    "Option stopTimeout must not be negative, was " + configuration.getStopTimeout());
+        }
+        if (configuration.getAcceptTimeout() < 0) {
+            throw new IllegalArgumentException(
+                    "Option acceptTimeout must not be negative, was " + configuration.getAcceptTimeout());
+        }
         if (configuration.getMode() == null) {
             throw new IllegalArgumentException("Option mode must be structured, binary or batch");
         }

@@ -13,7 +13,8 @@ import dev.ossa.camel.events.OssaEventsMode;
  */
 public record BatchStreamKey(
         String sink, OssaEventsMode mode, boolean pretty, int batchSize, long flushInterval, int maximumRedeliveries,
-        long redeliveryDelay, String deadLetterUri, String keyField, Map<String, Object> sinkHeaders) {
+        long redeliveryDelay, String deadLetterUri, String keyField, Map<String, Object> sinkHeaders, long stopTimeout,
+        long acceptTimeout) {
 
     public BatchStreamKey {
         sinkHeaders = Map.copyOf(sinkHeaders);
@@ -23,7 +24,7 @@ public record BatchStreamKey(
         return new BatchStreamKey(configuration.getSink(), configuration.getMode(), configuration.isPretty(),
                 configuration.getBatchSize(), configuration.getFlushInterval(), configuration.getMaximumRedeliveries(),
                 configuration.getRedeliveryDelay(), configuration.getDeadLetterUri(), configuration.getKeyField(),
-                configuration.getSinkHeaders());
+                configuration.getSinkHeaders(), configuration.getStopTimeout(), configuration.getAcceptTimeout());
     }
 
     /** Names the sink and the batch size; never the values of {@code sinkHeaders}. */
