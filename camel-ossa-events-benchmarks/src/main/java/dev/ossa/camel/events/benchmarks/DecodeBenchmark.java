@@ -2,7 +2,6 @@ package dev.ossa.camel.events.benchmarks;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -119,7 +118,7 @@ public class DecodeBenchmark {
     private Wire kafka(KafkaBinding binding, OssaCloudEvent event) {
         Message written = new DefaultMessage(context);
         binding.writeEvent(event, written);
-        Message record = (Message) ((List<?>) written.getBody()).get(0);
+        Message record = (Message) ((Iterable<?>) written.getBody()).iterator().next(); // the records of one send
         RecordHeaders headers = new RecordHeaders();
         Message message = new DefaultMessage(context);
         record.getHeaders().forEach((name, value) -> {
