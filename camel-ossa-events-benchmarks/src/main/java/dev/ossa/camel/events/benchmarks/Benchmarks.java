@@ -14,13 +14,13 @@ import java.util.Set;
  * Runs every comparison in one process, writes {@code results.json} (an array of
  * {@code {"name", "ours", "peer", "unit", "ratio"}}) and prints a table.
  * <p>
- * Argument: {@code all} (default) or a comma-separated choice of {@code encode}, {@code http}, {@code memory},
+ * Argument: {@code all} (default) or a comma-separated choice of {@code encode}, {@code decode}, {@code http}, {@code memory},
  * {@code kafka}. System property {@code benchmarks.output}: the results file (default
  * {@code target/results.json}).
  */
 public final class Benchmarks {
 
-    private static final List<String> ALL = List.of("encode", "http", "memory", "kafka");
+    private static final List<String> ALL = List.of("encode", "decode", "http", "memory", "kafka");
 
     private Benchmarks() {
     }
@@ -37,6 +37,10 @@ public final class Benchmarks {
         if (only.contains("encode")) {
             section("encode");
             results.addAll(new EncodeComparison().run());
+        }
+        if (only.contains("decode")) {
+            section("decode");
+            results.addAll(new DecodeComparison().run());
         }
         if (only.contains("http") || only.contains("memory")) {
             try (CountingHttpServer server = CountingHttpServer.start()) {

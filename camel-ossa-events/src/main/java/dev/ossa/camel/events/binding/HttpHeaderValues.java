@@ -1,6 +1,9 @@
 package dev.ossa.camel.events.binding;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+
+import dev.ossa.camel.events.event.MalformedCloudEventException;
 
 /**
  * Percent-encoding of {@code ce-} header values, as the CloudEvents HTTP binding (3.1.3.2) requires: space,
@@ -48,5 +51,48 @@ public final class HttpHeaderValues {
 
     private static boolean mustEncode(int codePoint) {
         return codePoint <= 0x20 || codePoint >= 0x7F || codePoint == '"' || codePoint == '%';
+    }
+
+    /**
+     * Reverses {@link #encode}: every {@code %XY} (hex digits of either case) is a byte, every other character stands
+     * for itself, and the bytes must be UTF-8.
+     *
+     * @param header the header's name, for the message
+     * @throws MalformedCloudEventException when a {@code %} is not followed by two hex digits, or the decoded bytes
+     *                                      are not UTF-8
+     */
+    public static String decode(String header, String value) {
+        int percent = value.indexOf('%');
+        if (percent < 0) {
+            return value;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
+        bytes.writeBytes(value.substring(0, percent).getBytes(StandardCharsets.UTF_8));
+        for (int i = percent; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '%') {
+                int width = Character.charCount(value.codePointAt(i));
+                bytes.writeBytes(value.substring(i, i + width).getBytes(StandardCharsets.UTF_8));
+                i += width - 1;
+                continue;
+            }
+            int high = i + 2 < value.length() ? hex(value.charAt(i + 1)) : -1;
+            int low = high >= 0 ? hex(value.charAt(i + 2)) : -1;
+            if (low < 0) {
+                throw new MalformedCloudEventException(header, "bad percent-encoding at index " + i
+                        + ": '%' must be followed by two hex digits (HTTP binding 3.1.3.2)");
+            }
+            bytes.write(high << 4 | low);
+            i += 2;
+        }
+        String text = StrictUtf8.decodeOrNull(bytes.toByteArray());
+        if (text == null) {
+            throw new MalformedCloudEventException(header, "is not UTF-8 once percent-decoded: '" + value + "'");
+        }
+        return text;
+    }
+
+    private static int hex(char c) {
+        return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
     }
 }

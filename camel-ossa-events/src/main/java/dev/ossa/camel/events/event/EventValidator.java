@@ -1,5 +1,6 @@
 package dev.ossa.camel.events.event;
 
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -67,6 +68,61 @@ final class EventValidator {
                 requireString(name, text);
             }
         }
+    }
+
+    /**
+     * On receipt: the {@code specversion} a message declares must be the one this component reads, {@code 1.0}.
+     */
+    static void validateSpecVersion(Object specVersion) {
+        if (specVersion == null) {
+            fail("specversion", "is required");
+        }
+        if (!OssaCloudEvent.SPEC_VERSION.equals(specVersion)) {
+            fail("specversion", "'" + specVersion + "' is not supported: only CloudEvents " + OssaCloudEvent.SPEC_VERSION
+                    + " is read");
+        }
+    }
+
+    /** On receipt: a context attribute's value must be a string; numbers, booleans and JSON containers are not. */
+    static String requireStringValue(String attribute, Object value) {
+        if (value instanceof String text) {
+            return text;
+        }
+        fail(attribute, "must be a string, not " + describeValue(value));
+        return null;
+    }
+
+    /** On receipt: an extension's value must be a string, an integer of 32 bits or a boolean. */
+    static Object requireExtensionValue(String name, Object value) {
+        if (value instanceof String || value instanceof Boolean || value instanceof Integer) {
+            return value;
+        }
+        if (value instanceof Long || value instanceof BigInteger) {
+            fail(name, "integer value " + value + " is outside the 32-bit range of the CloudEvents Integer type");
+        }
+        fail(name, describeValue(value) + " has no CloudEvents type: extension values are strings, integers"
+                + " (32 bits) or booleans");
+        return null;
+    }
+
+    /** On receipt: an event carries its data in {@code data} or in {@code data_base64}, never in both. */
+    static void validateDataMembers(boolean data, boolean dataBase64) {
+        if (data && dataBase64) {
+            fail("data", "an event must not have both data and data_base64");
+        }
+    }
+
+    private static String describeValue(Object value) {
+        if (value instanceof Number) {
+            return "a number (" + value + ")";
+        }
+        if (value instanceof Boolean) {
+            return "a boolean (" + value + ")";
+        }
+        if (value instanceof com.fasterxml.jackson.databind.JsonNode node) {
+            return node.isObject() ? "a JSON object" : node.isArray() ? "a JSON array" : "JSON " + node;
+        }
+        return value == null ? "null" : "a " + value.getClass().getSimpleName();
     }
 
     private static void requireAttributeName(String name) {

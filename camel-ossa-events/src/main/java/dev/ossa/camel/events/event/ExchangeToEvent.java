@@ -17,7 +17,8 @@ import dev.ossa.camel.events.OssaEventsConstants;
  * endpoint's {@link EventDefaults} (endpoint options over component options), then from generated defaults: a random
  * UUID {@code id} and the current UTC {@code time}. A header of a type its attribute cannot take (a {@code byte[]}
  * subject, a Map type) is an error, never turned into text. The body becomes {@code data} through
- * {@link BodyToData}; the default {@code datacontenttype} applies only to an event with data, the header always.
+ * {@link BodyToData}; the default {@code datacontenttype} applies only to an event with data, the header always. A body
+ * that is an event already is delivered as it is.
  */
 public final class ExchangeToEvent {
 
@@ -36,12 +37,18 @@ public final class ExchangeToEvent {
     }
 
     /**
+     * A body that is an {@link OssaCloudEvent} already (a received event, relayed) is that event, unchanged: headers
+     * and endpoint options do not overwrite it.
+     *
      * @throws InvalidCloudEventException when the result breaks a CloudEvents rule, or a header has a type its
      *                                    attribute cannot take
      */
     public OssaCloudEvent toEvent(Exchange exchange) {
         Message in = exchange.getMessage();
         Object body = in.getBody();
+        if (body instanceof OssaCloudEvent event) {
+            return event;
+        }
         String contentType = text(in, OssaEventsConstants.DATA_CONTENT_TYPE, "datacontenttype");
         if (contentType == null && body != null) {
             contentType = defaults.dataContentType();

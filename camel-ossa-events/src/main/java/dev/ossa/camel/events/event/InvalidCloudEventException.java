@@ -22,6 +22,13 @@ public class InvalidCloudEventException extends IllegalArgumentException {
         this.rule = rule;
     }
 
+    /** For subclasses whose message says more than the attribute and the rule, e.g. where in a message it was. */
+    protected InvalidCloudEventException(String attribute, String rule, String message, Throwable cause) {
+        super(message, cause);
+        this.attribute = attribute;
+        this.rule = rule;
+    }
+
     /** The attribute (or extension name) that broke the rule, as given. */
     public String getAttribute() {
         return attribute;

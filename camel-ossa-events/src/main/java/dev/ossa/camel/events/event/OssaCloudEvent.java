@@ -108,6 +108,42 @@ public final class OssaCloudEvent {
     }
 
     /**
+     * The data as bytes: binary data as it is, text in the charset of {@code datacontenttype} (UTF-8 when it names
+     * none), JSON data as compact JSON; null when the event has no data. A copy: changing it changes no event.
+     */
+    public byte[] getDataBytes() {
+        return EventDataViews.bytes(data, dataContentType);
+    }
+
+    /**
+     * The data as text: text data as it is, binary data decoded in the charset of {@code datacontenttype} (UTF-8 when
+     * it names none), a JSON string as its value, any other JSON value as JSON text; null when there is no data.
+     */
+    public String getDataText() {
+        return EventDataViews.text(data, dataContentType);
+    }
+
+    /**
+     * The data as a Jackson tree, parsed from bytes or text when it is not JSON data already; null when there is no
+     * data.
+     *
+     * @throws IllegalStateException when the data is not JSON
+     */
+    public com.fasterxml.jackson.databind.JsonNode getDataJson() {
+        return EventDataViews.json(data);
+    }
+
+    /**
+     * The data as an instance of {@code type}, bound from its JSON by Jackson; null when there is no data.
+     *
+     * @throws IllegalStateException    when the data is not JSON
+     * @throws IllegalArgumentException when the JSON does not fit {@code type}
+     */
+    public <T> T getDataAs(Class<T> type) {
+        return EventDataViews.as(data, type);
+    }
+
+    /**
      * Visits every context attribute except {@code data}, in the order of the JSON format: {@code specversion},
      * {@code id}, {@code source}, {@code type}, the optional attributes that are set, then the extensions.
      */
