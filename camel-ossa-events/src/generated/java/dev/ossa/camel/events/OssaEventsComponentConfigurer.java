@@ -32,6 +32,8 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "agentid":
         case "agentId": getOrCreateConfiguration(target).setAgentId(property(camelContext, java.lang.String.class, value)); return true;
+        case "aggregationrepository":
+        case "aggregationRepository": getOrCreateConfiguration(target).setAggregationRepository(property(camelContext, org.apache.camel.spi.AggregationRepository.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "batchsize":
@@ -55,6 +57,9 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         case "maximumredeliveries":
         case "maximumRedeliveries": getOrCreateConfiguration(target).setMaximumRedeliveries(property(camelContext, int.class, value)); return true;
         case "mode": getOrCreateConfiguration(target).setMode(property(camelContext, dev.ossa.camel.events.OssaEventsMode.class, value)); return true;
+        case "persistencedirectory":
+        case "persistenceDirectory": getOrCreateConfiguration(target).setPersistenceDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "persistent": getOrCreateConfiguration(target).setPersistent(property(camelContext, boolean.class, value)); return true;
         case "pretty": getOrCreateConfiguration(target).setPretty(property(camelContext, boolean.class, value)); return true;
         case "redeliverydelay":
         case "redeliveryDelay": getOrCreateConfiguration(target).setRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -76,6 +81,8 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "agentid":
         case "agentId": return java.lang.String.class;
+        case "aggregationrepository":
+        case "aggregationRepository": return org.apache.camel.spi.AggregationRepository.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "batchsize":
@@ -99,6 +106,9 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         case "maximumredeliveries":
         case "maximumRedeliveries": return int.class;
         case "mode": return dev.ossa.camel.events.OssaEventsMode.class;
+        case "persistencedirectory":
+        case "persistenceDirectory": return java.lang.String.class;
+        case "persistent": return boolean.class;
         case "pretty": return boolean.class;
         case "redeliverydelay":
         case "redeliveryDelay": return long.class;
@@ -121,6 +131,8 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "agentid":
         case "agentId": return getOrCreateConfiguration(target).getAgentId();
+        case "aggregationrepository":
+        case "aggregationRepository": return getOrCreateConfiguration(target).getAggregationRepository();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "batchsize":
@@ -144,6 +156,9 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         case "maximumredeliveries":
         case "maximumRedeliveries": return getOrCreateConfiguration(target).getMaximumRedeliveries();
         case "mode": return getOrCreateConfiguration(target).getMode();
+        case "persistencedirectory":
+        case "persistenceDirectory": return getOrCreateConfiguration(target).getPersistenceDirectory();
+        case "persistent": return getOrCreateConfiguration(target).isPersistent();
         case "pretty": return getOrCreateConfiguration(target).isPretty();
         case "redeliverydelay":
         case "redeliveryDelay": return getOrCreateConfiguration(target).getRedeliveryDelay();

@@ -25,6 +25,8 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "agentid":
         case "agentId": target.getConfiguration().setAgentId(property(camelContext, java.lang.String.class, value)); return true;
+        case "aggregationrepository":
+        case "aggregationRepository": target.getConfiguration().setAggregationRepository(property(camelContext, org.apache.camel.spi.AggregationRepository.class, value)); return true;
         case "batchsize":
         case "batchSize": target.getConfiguration().setBatchSize(property(camelContext, int.class, value)); return true;
         case "datacontenttype":
@@ -45,6 +47,9 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maximumredeliveries":
         case "maximumRedeliveries": target.getConfiguration().setMaximumRedeliveries(property(camelContext, int.class, value)); return true;
         case "mode": target.getConfiguration().setMode(property(camelContext, dev.ossa.camel.events.OssaEventsMode.class, value)); return true;
+        case "persistencedirectory":
+        case "persistenceDirectory": target.getConfiguration().setPersistenceDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "persistent": target.getConfiguration().setPersistent(property(camelContext, boolean.class, value)); return true;
         case "pretty": target.getConfiguration().setPretty(property(camelContext, boolean.class, value)); return true;
         case "redeliverydelay":
         case "redeliveryDelay": target.getConfiguration().setRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -66,6 +71,8 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "agentid":
         case "agentId": return java.lang.String.class;
+        case "aggregationrepository":
+        case "aggregationRepository": return org.apache.camel.spi.AggregationRepository.class;
         case "batchsize":
         case "batchSize": return int.class;
         case "datacontenttype":
@@ -86,6 +93,9 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maximumredeliveries":
         case "maximumRedeliveries": return int.class;
         case "mode": return dev.ossa.camel.events.OssaEventsMode.class;
+        case "persistencedirectory":
+        case "persistenceDirectory": return java.lang.String.class;
+        case "persistent": return boolean.class;
         case "pretty": return boolean.class;
         case "redeliverydelay":
         case "redeliveryDelay": return long.class;
@@ -108,6 +118,8 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "agentid":
         case "agentId": return target.getConfiguration().getAgentId();
+        case "aggregationrepository":
+        case "aggregationRepository": return target.getConfiguration().getAggregationRepository();
         case "batchsize":
         case "batchSize": return target.getConfiguration().getBatchSize();
         case "datacontenttype":
@@ -128,6 +140,9 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maximumredeliveries":
         case "maximumRedeliveries": return target.getConfiguration().getMaximumRedeliveries();
         case "mode": return target.getConfiguration().getMode();
+        case "persistencedirectory":
+        case "persistenceDirectory": return target.getConfiguration().getPersistenceDirectory();
+        case "persistent": return target.getConfiguration().isPersistent();
         case "pretty": return target.getConfiguration().isPretty();
         case "redeliverydelay":
         case "redeliveryDelay": return target.getConfiguration().getRedeliveryDelay();

@@ -23,8 +23,9 @@ public class OssaEventsEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(21);
+        Set<String> props = new HashSet<>(24);
         props.add("agentId");
+        props.add("aggregationRepository");
         props.add("batchSize");
         props.add("dataContentType");
         props.add("dataSchema");
@@ -36,6 +37,8 @@ public class OssaEventsEndpointUriFactory extends org.apache.camel.support.compo
         props.add("lazyStartProducer");
         props.add("maximumRedeliveries");
         props.add("mode");
+        props.add("persistenceDirectory");
+        props.add("persistent");
         props.add("pretty");
         props.add("redeliveryDelay");
         props.add("sink");

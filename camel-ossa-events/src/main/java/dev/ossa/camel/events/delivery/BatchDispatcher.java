@@ -16,6 +16,7 @@ import org.apache.camel.Predicate;
 import org.apache.camel.processor.aggregate.AggregateProcessor;
 import org.apache.camel.processor.errorhandler.DeadLetterChannel;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
+import org.apache.camel.spi.AggregationRepository;
 import org.apache.camel.spi.CamelLogger;
 import org.apache.camel.spi.LifecycleStrategy;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
@@ -29,6 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.ossa.camel.events.OssaEventsConfiguration;
+import dev.ossa.camel.events.delivery.persist.BatchStores;
+import dev.ossa.camel.events.delivery.persist.DurableAggregationRepository;
 import dev.ossa.camel.events.event.OssaCloudEvent;
 import dev.ossa.camel.events.format.JsonEventFormat;
 
@@ -44,6 +47,10 @@ import dev.ossa.camel.events.format.JsonEventFormat;
  * {@link BatchDelivery} has sent and awaits an answer for); then senders wait too, so memory stays bounded and
  * nothing is dropped. Once a stop begins, new events are refused with an exception rather than accepted into a batch
  * that could no longer leave.
+ * <p>
+ * With {@code persistent=true} or an {@code aggregationRepository} the Aggregator keeps its batches there (see
+ * {@link BatchStores}); an event is accepted once the repository has it on disk, and what the repository still holds
+ * at start is delivered and counted as recovered.
  */
 public final class BatchDispatcher extends ServiceSupport implements EventDispatcher {
 
@@ -59,6 +66,7 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
     private ThreadPoolExecutor deliveryThread;
     private DeadLetterHandler deadLetter;
     private AsyncProcessor output;
+    private AggregationRepository repository;
     private volatile AggregateProcessor aggregator;
     private final LifecycleStrategy flushWhenContextStops = new LifecycleStrategySupport() {
         @Override
@@ -103,6 +111,9 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
                 counters.failed(1, true);
                 throw exchange.getException();
             }
+            if (repository instanceof DurableAggregationRepository durable) {
+                durable.awaitDurable();
+            }
         } finally {
             lock.unlock();
         }
@@ -126,6 +137,12 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
         aggregator.setCompletionSize(configuration.getBatchSize());
         aggregator.setCompletionInterval(configuration.getFlushInterval());
         aggregator.setForceCompletionOnStop(true);
+        repository = BatchStores.repository(context, configuration, format);
+        if (repository != null) {
+            ServiceHelper.startService(repository);
+            counters.recovered(BatchStores.storedEvents(context, repository));
+            aggregator.setAggregationRepository(repository);
+        }
         ServiceHelper.startService(deadLetter, output, aggregator);
         context.addLifecycleStrategy(flushWhenContextStops);
         setAccepting(true);
@@ -165,8 +182,9 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
                 LOG.info("Waiting for the delivery of pending OSSA event batches to {}", sender);
             }
         }
-        ServiceHelper.stopService(output, deadLetter);
+        ServiceHelper.stopService(output, deadLetter, repository);
         aggregator = null;
+        repository = null;
         deliveryThread = null;
     }
 

@@ -13,6 +13,7 @@ public final class DeliveryCounters {
     private final LongAdder failed = new LongAdder();
     private final LongAdder deadLettered = new LongAdder();
     private final LongAdder pending = new LongAdder();
+    private final LongAdder recovered = new LongAdder();
 
     /** An event passed validation and was taken for delivery. */
     public void accepted(boolean batched) {
@@ -20,6 +21,12 @@ public final class DeliveryCounters {
         if (batched) {
             pending.increment();
         }
+    }
+
+    /** Events read back from a persistent store at start: pending again, until delivered or failed. */
+    public void recovered(int events) {
+        recovered.add(events);
+        pending.add(events);
     }
 
     /** An event broke a CloudEvents rule and was not sent. */
@@ -65,6 +72,10 @@ public final class DeliveryCounters {
 
     public long getDeadLettered() {
         return deadLettered.sum();
+    }
+
+    public long getRecovered() {
+        return recovered.sum();
     }
 
     public long getPending() {
