@@ -30,6 +30,8 @@ final class JournalReader {
     private final Path directory;
     final List<JournalSegment> segments = new ArrayList<>();
     final Map<Long, StoredBatch> batches = new LinkedHashMap<>();
+    /** Batches met by an event whose start was in a deleted segment, with where: each must be confirmed later. */
+    private final Map<Long, String> startDeleted = new LinkedHashMap<>();
     long lastBatch;
 
     private JournalReader(Path directory) {
@@ -47,6 +49,11 @@ final class JournalReader {
             JournalSegment segment = new JournalSegment(ids[i], directory.resolve(JournalSegment.fileName(ids[i])));
             reader.segments.add(segment);
             reader.readSegment(segment, i == ids.length - 1);
+        }
+        if (!reader.startDeleted.isEmpty()) {
+            Map.Entry<Long, String> first = reader.startDeleted.entrySet().iterator().next();
+            throw reader.damaged(first.getValue(), "an event belongs to batch " + first.getKey()
+                    + ", whose start is missing although it was never confirmed");
         }
         return reader;
     }
@@ -96,6 +103,7 @@ final class JournalReader {
     private void replay(JournalSegment segment, int position, ByteBuffer record) throws IOException {
         byte type = record.get();
         long number = record.getLong();
+        lastBatch = Math.max(lastBatch, number);
         switch (type) {
             case JournalFormat.OPENED -> {
                 StoredBatch batch = new StoredBatch(number, JournalFormat.getString(record),
@@ -106,12 +114,13 @@ final class JournalReader {
                     }
                 }
                 batches.put(number, batch);
-                lastBatch = Math.max(lastBatch, number);
             }
             case JournalFormat.EVENT -> {
                 StoredBatch batch = batches.get(number);
                 if (batch == null) {
-                    throw damaged(segment, position, "an event belongs to batch " + number + ", whose start is missing");
+                    // its start was in a segment deleted once every batch in it was confirmed: this one must be too
+                    startDeleted.putIfAbsent(number, where(segment, position));
+                    return;
                 }
                 byte[] event = new byte[record.remaining()];
                 record.get(event);
@@ -125,6 +134,7 @@ final class JournalReader {
                 }
             }
             case JournalFormat.CONFIRMED -> {
+                startDeleted.remove(number);
                 StoredBatch batch = batches.remove(number);
                 if (batch != null) {
                     batch.release();
@@ -148,9 +158,16 @@ final class JournalReader {
         segment.size = position;
     }
 
+    private static String where(JournalSegment segment, int position) {
+        return "in " + segment.file.getFileName() + " at byte " + position;
+    }
+
     private IOException damaged(JournalSegment segment, int position, String what) {
-        return new IOException("The OSSA events store " + directory + " is damaged: in " + segment.file.getFileName()
-                               + " at byte " + position + ", " + what + ". It may hold accepted events that were not"
+        return damaged(where(segment, position), what);
+    }
+
+    private IOException damaged(String where, String what) {
+        return new IOException("The OSSA events store " + directory + " is damaged: " + where + ", " + what + ". It may hold accepted events that were not"
                                + " delivered, so it is not opened. Restore the file, or move the directory away to"
                                + " start with an empty store (its events are then not delivered).");
     }
