@@ -1,0 +1,171 @@
+package dev.ossa.camel.events.delivery;
+
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.ossa.camel.events.OssaEventsEndpoint;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a persistent endpoint does with the store it finds at start: delivers and counts what it holds, refuses a
+ * store that another process holds or that is damaged or unreadable (with a message that says which and where, and
+ * the files left as they were), and cuts off only a record that a killed process left half written.
+ */
+class PersistentStoreStartTest {
+
+    @TempDir
+    Path directory;
+
+    private String endpoint(String sink) {
+        return "ossa-events:dev.ossa.tool.called?source=/agents/planner&batchSize=100&flushInterval=200"
+               + "&persistent=true&persistenceDirectory=" + directory + "&sink=" + sink;
+    }
+
+    @Test
+    void eventsLeftInTheStoreAreDeliveredAtStartAndCountedAsRecovered() throws Exception {
+        try (RecordingHttpSink sink = RecordingHttpSink.start()) {
+            Path store = StoredBatches.inJournal(directory, sink.uri(), 30);
+            CamelContext context = start(endpoint(sink.uri()));
+            try {
+                OssaEventsEndpoint endpoint = context.getEndpoint(endpoint(sink.uri()), OssaEventsEndpoint.class);
+                assertEquals(30, endpoint.getEventsRecovered());
+                sink.awaitAcceptedEvents(30, Duration.ofSeconds(30));
+                assertEquals(StoredBatches.events(30).stream().map(e -> e.getId()).toList(), sink.acceptedIds());
+                Deadline.await(() -> endpoint.getEventsPending() == 0, Duration.ofSeconds(30),
+                        () -> "pending: " + endpoint.getEventsPending());
+            } finally {
+                context.stop();
+            }
+            assertEquals(List.of(), segments(store), "a clean stop with everything delivered leaves no segment");
+        }
+    }
+
+    @Test
+    void aStoreThatAnotherProcessHoldsFailsTheStartNamingThatProcess() throws Exception {
+        try (RecordingHttpSink sink = RecordingHttpSink.start()) {
+            Path acks = Files.createFile(directory.resolve("acks.txt"));
+            ChildJvm other = ChildJvm.start(directory.resolve("other.log"), endpoint(sink.uri()), acks.toString(),
+                    "other", "emit");
+            try {
+                Deadline.await(() -> sizeOf(acks) > 0 || !other.isAlive(), Duration.ofSeconds(60), other::output);
+                Exception failure = assertThrows(Exception.class, () -> start(endpoint(sink.uri())));
+                String message = rootMessage(failure);
+                assertTrue(message.contains("is in use by another process (pid "), message);
+                assertTrue(message.contains("two processes must not share one store"), message);
+            } finally {
+                other.kill9();
+            }
+        }
+    }
+
+    @Test
+    void aDamagedStoreFailsTheStartNamingTheFileAndByteAndIsLeftAsItWas() throws Exception {
+        Path store = StoredBatches.inJournal(directory, "http://127.0.0.1:9/events", 5);
+        Path segment = segments(store).get(0);
+        try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
+            file.seek(file.length() - 20);
+            int b = file.read();
+            file.seek(file.length() - 20);
+            file.write(b ^ 0x20);
+        }
+        byte[] damaged = Files.readAllBytes(segment);
+
+        Exception failure = assertThrows(Exception.class, () -> start(endpoint("http://127.0.0.1:9/events")));
+
+        String message = rootMessage(failure);
+        assertTrue(message.contains("is damaged: in " + segment.getFileName() + " at byte "), message);
+        assertTrue(message.contains("checksum does not match"), message);
+        assertTrue(message.contains("not opened"), message);
+        assertArrayEquals(damaged, Files.readAllBytes(segment));
+    }
+
+    @Test
+    void anUnreadableStoreFileFailsTheStart() throws Exception {
+        Path store = StoredBatches.inJournal(directory, "http://127.0.0.1:9/events", 1);
+        Files.createDirectory(store.resolve("segment-0000000000000000.log"));
+
+        Exception failure = assertThrows(Exception.class, () -> start(endpoint("http://127.0.0.1:9/events")));
+
+        String message = rootMessage(failure);
+        assertTrue(message.contains("Cannot read the OSSA events store file"), message);
+    }
+
+    @Test
+    void aRecordCutShortAtTheEndIsDroppedAndEveryCompleteEventDelivered() throws Exception {
+        try (RecordingHttpSink sink = RecordingHttpSink.start()) {
+            Path store = StoredBatches.inJournal(directory, sink.uri(), 4);
+            Path segment = segments(store).get(0);
+            long complete = Files.size(segment);
+            // a record that says it has 500 bytes and has 20: what a write cut short by a crash leaves
+            ByteBuffer cutShort = ByteBuffer.allocate(28).putInt(500).putInt(0x1234).put(new byte[20]);
+            Files.write(segment, cutShort.array(), StandardOpenOption.APPEND);
+
+            CamelContext context = start(endpoint(sink.uri()));
+            try {
+                sink.awaitAcceptedEvents(4, Duration.ofSeconds(30));
+                assertEquals(StoredBatches.events(4).stream().map(e -> e.getId()).toList(), sink.acceptedIds());
+                assertTrue(!Files.exists(segment) || Files.size(segment) <= complete);
+            } finally {
+                context.stop();
+            }
+        }
+    }
+
+    private static CamelContext start(String uri) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:in").to(uri);
+            }
+        });
+        try {
+            context.start();
+        } catch (Exception e) {
+            context.stop();
+            throw e;
+        }
+        return context;
+    }
+
+    private static List<Path> segments(Path store) throws Exception {
+        try (Stream<Path> files = Files.list(store)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("segment-")).sorted().toList();
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    /** The message of the first cause that comes from the store, the one a user reads in the log. */
+    private static String rootMessage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().startsWith("The OSSA events store")
+                || cause.getMessage() != null && cause.getMessage().startsWith("Cannot read the OSSA events store")) {
+                return cause.getMessage();
+            }
+        }
+        return String.valueOf(failure);
+    }
+}
