@@ -15,12 +15,12 @@ import java.util.Set;
  * {@code {"name", "ours", "peer", "unit", "ratio"}}) and prints a table.
  * <p>
  * Argument: {@code all} (default) or a comma-separated choice of {@code encode}, {@code http}, {@code memory},
- * {@code kafka}. System property {@code benchmarks.output}: the results file (default
+ * {@code persistent}, {@code kafka}. System property {@code benchmarks.output}: the results file (default
  * {@code target/results.json}).
  */
 public final class Benchmarks {
 
-    private static final List<String> ALL = List.of("encode", "http", "memory", "kafka");
+    private static final List<String> ALL = List.of("encode", "http", "memory", "persistent", "kafka");
 
     private Benchmarks() {
     }
@@ -38,7 +38,7 @@ public final class Benchmarks {
             section("encode");
             results.addAll(new EncodeComparison().run());
         }
-        if (only.contains("http") || only.contains("memory")) {
+        if (only.contains("http") || only.contains("memory") || only.contains("persistent")) {
             try (CountingHttpServer server = CountingHttpServer.start()) {
                 if (only.contains("http")) {
                     section("http");
@@ -47,6 +47,10 @@ public final class Benchmarks {
                 if (only.contains("memory")) {
                     section("memory");
                     results.addAll(new MemoryComparison(server).run());
+                }
+                if (only.contains("persistent")) {
+                    section("persistent");
+                    results.addAll(new PersistentComparison(server).run());
                 }
             }
         }

@@ -18,7 +18,8 @@ final class ResultsReport {
             "encode-vs-sdk-java", 1.4,
             "kafka-vs-sdk-java", 0.9,
             "kafka-vs-preencoded", 0.8,
-            "http-batch-vs-per-event", 20.0);
+            "http-batch-vs-per-event", 20.0,
+            "persistent-batch1000-vs-memory", 0.333);
 
     private ResultsReport() {
     }

@@ -42,13 +42,37 @@ final class RouteSide {
 
     /** Sends {@code events} exchanges, then stops the route and checks all were delivered; returns events per second. */
     double eventsPerSecond(int events, Object body) throws Exception {
+        return eventsPerSecond(events, body, 1);
+    }
+
+    /** The same, sent by {@code senders} threads at once, {@code events / senders} each. */
+    double eventsPerSecond(int events, Object body, int senders) throws Exception {
         Map<String, Object> headers = SampleEvent.headers();
         context.getRouteController().startRoute(name);
         long delivered = endpoint.getEventsDelivered();
         long failed = endpoint.getEventsFailed();
         long start = System.nanoTime();
-        for (int i = 0; i < events; i++) {
-            template.sendBodyAndHeaders("direct:" + name, body, headers);
+        if (senders == 1) {
+            send(events, body, headers);
+        } else {
+            Thread[] threads = new Thread[senders];
+            Exception[] failure = new Exception[1];
+            for (int t = 0; t < senders; t++) {
+                threads[t] = new Thread(() -> {
+                    try {
+                        send(events / senders, body, headers);
+                    } catch (Exception e) {
+                        failure[0] = e;
+                    }
+                });
+                threads[t].start();
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            if (failure[0] != null) {
+                throw failure[0];
+            }
         }
         context.getRouteController().stopRoute(name);
         double rate = events / ((System.nanoTime() - start) / 1e9);
@@ -58,5 +82,11 @@ final class RouteSide {
                                             + (endpoint.getEventsFailed() - failed) + " failed");
         }
         return rate;
+    }
+
+    private void send(int events, Object body, Map<String, Object> headers) {
+        for (int i = 0; i < events; i++) {
+            template.sendBodyAndHeaders("direct:" + name, body, headers);
+        }
     }
 }
