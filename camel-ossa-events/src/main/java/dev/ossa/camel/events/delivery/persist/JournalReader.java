@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * Reads the journal's segments at start and replays their records: the batches not yet confirmed, with their events,
  * and how many live events each segment holds. Damage is never skipped: a record whose checksum does not match, or a
  * segment that ends inside a record and is not the last one, fails the start with the file and the byte. Only the
- * last segment may end inside a record: that record was being written when the process died, before any fsync, so
- * no caller was told it was stored; it is cut off, with a warning.
+ * last segment may end inside a record: that record was being written when the process or the machine stopped,
+ * before its force to disk returned, so no caller was told it was stored; it is cut off, with a warning. A segment's
+ * records end where only zeros follow (segments are made full length when created).
  */
 final class JournalReader {
 
@@ -81,6 +82,9 @@ final class JournalReader {
                 return;
             }
             int length = buffer.getInt(position);
+            if (length == 0 && zeros(bytes, position, bytes.length)) {
+                break;
+            }
             if (length < 1 || length > JournalFormat.MAX_RECORD) {
                 throw damaged(segment, position, "a record length of " + length + " is impossible");
             }
@@ -89,7 +93,12 @@ final class JournalReader {
                 return;
             }
             int checksum = buffer.getInt(position + 4);
+            int end = position + JournalFormat.HEADER + length;
             if (checksum != JournalFormat.checksum(buffer, position + JournalFormat.HEADER, length)) {
+                if (last && zeros(bytes, end, bytes.length)) {
+                    cutOff(segment, true, position, end - position, "the last record was not completely written");
+                    return;
+                }
                 throw damaged(segment, position, "a record's checksum does not match its bytes");
             }
             ByteBuffer record = buffer.duplicate().limit(position + JournalFormat.HEADER + length)
@@ -142,6 +151,15 @@ final class JournalReader {
             }
             default -> throw damaged(segment, position, "a record has the unknown type " + type);
         }
+    }
+
+    private static boolean zeros(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A record cut short at the end of the last segment was never acknowledged: drop it. Anywhere else: damage. */
