@@ -103,6 +103,10 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
                 throw new IllegalStateException("The ossa-events endpoint for " + sender + " is stopped: event "
                                                 + event.getId() + " was not accepted");
             }
+            DurableAggregationRepository durable = repository instanceof DurableAggregationRepository d ? d : null;
+            if (durable != null) {
+                durable.prepare(event);
+            }
             Exchange exchange = new DefaultExchange(context);
             exchange.getIn().setBody(event);
             counters.accepted(true);
@@ -111,7 +115,7 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
                 counters.failed(1, true);
                 throw exchange.getException();
             }
-            if (repository instanceof DurableAggregationRepository durable) {
+            if (durable != null) {
                 durable.awaitDurable();
             }
         } finally {

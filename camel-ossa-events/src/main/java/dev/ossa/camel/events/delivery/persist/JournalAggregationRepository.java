@@ -43,10 +43,15 @@ public final class JournalAggregationRepository extends ServiceSupport
     private EventJournal journal;
     private final Map<String, Batch> open = new HashMap<>();
     private final Map<String, Batch> completed = new LinkedHashMap<>();
+    /** The stored form of the event this thread prepared last. */
+    private final ThreadLocal<Prepared> prepared = new ThreadLocal<>();
     private long recoveryInterval = 5000;
     private boolean useRecovery = true;
     private String deadLetterUri;
     private int maximumRedeliveries;
+
+    private record Prepared(OssaCloudEvent event, byte[] stored) {
+    }
 
     /** A batch's stored state and the exchange the Aggregator works on. */
     private static final class Batch {
@@ -161,6 +166,21 @@ public final class JournalAggregationRepository extends ServiceSupport
     }
 
     @Override
+    public void prepare(OssaCloudEvent event) {
+        prepared.set(new Prepared(event, codec.encode(event)));
+    }
+
+    /** The stored form of the event: the one this thread prepared, or encoded now. */
+    private byte[] encode(OssaCloudEvent event) {
+        Prepared ready = prepared.get();
+        if (ready != null && ready.event() == event) {
+            prepared.remove();
+            return ready.stored();
+        }
+        return codec.encode(event);
+    }
+
+    @Override
     public void awaitDurable() throws IOException, InterruptedException {
         EventJournal current;
         synchronized (this) {
@@ -178,14 +198,14 @@ public final class JournalAggregationRepository extends ServiceSupport
 
     private Batch start(String key, Exchange exchange) throws IOException {
         List<OssaCloudEvent> events = BatchExchanges.events(exchange);
-        StoredBatch stored = journal.open(key, exchange.getExchangeId(), codec.encode(events.get(0)));
+        StoredBatch stored = journal.open(key, exchange.getExchangeId(), encode(events.get(0)));
         return new Batch(stored, exchange, 1);
     }
 
     private void storeNewEvents(Batch batch) throws IOException {
         List<OssaCloudEvent> events = BatchExchanges.events(batch.exchange);
         for (int i = batch.storedEvents; i < events.size(); i++) {
-            journal.event(batch.stored, codec.encode(events.get(i)));
+            journal.event(batch.stored, encode(events.get(i)));
             batch.storedEvents = i + 1;
         }
     }
