@@ -46,8 +46,8 @@ final class EventJournal implements AutoCloseable {
     private JournalSegment current;
     private long nextBatch;
     private ByteBuffer scratch = ByteBuffer.allocate(16 * 1024);
-    /** Bytes written since open, over all segments; guarded by this. */
-    private long written;
+    /** Bytes written since open, over all segments; changed only under this object's lock. */
+    private volatile long written;
 
     private final Object syncMonitor = new Object();
     private long durable;
@@ -144,10 +144,7 @@ final class EventJournal implements AutoCloseable {
      * @throws IOException when a write or force failed: what was written may not be on disk
      */
     void awaitDurable() throws IOException, InterruptedException {
-        long target;
-        synchronized (this) {
-            target = written;
-        }
+        long target = written;
         synchronized (syncMonitor) {
             while (true) {
                 throwIfFailed();
