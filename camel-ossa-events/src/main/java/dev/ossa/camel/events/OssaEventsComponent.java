@@ -24,6 +24,7 @@ public class OssaEventsComponent extends DefaultComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        checkMultiValueOptions(parameters);
         OssaEventsConfiguration endpointConfiguration = configuration.copy();
         endpointConfiguration.getExtensions().putAll(PropertiesHelper.extractProperties(parameters, "extensions."));
         endpointConfiguration.getSinkHeaders().putAll(PropertiesHelper.extractProperties(parameters, "sinkHeaders."));
@@ -31,6 +32,21 @@ public class OssaEventsComponent extends DefaultComponent {
         endpoint.setType(remaining);
         setProperties(endpoint, parameters);
         return endpoint;
+    }
+
+    /**
+     * Fails on {@code extensions} or {@code sinkHeaders} given as one value, as Camel 4.18's YAML DSL writes a nested map
+     * under {@code parameters:}, instead of one {@code extensions.<name>} or {@code sinkHeaders.<name>} option each.
+     */
+    private static void checkMultiValueOptions(Map<String, Object> parameters) {
+        for (String option : new String[] { "extensions", "sinkHeaders" }) {
+            if (parameters.get(option) instanceof String) {
+                throw new IllegalArgumentException("Option " + option + " takes one option per entry, " + option
+                                                   + ".<name>=<value>, not a single value; in the YAML DSL write"
+                                                   + " the dotted key under parameters (" + option + ".<name>: <value>)"
+                                                   + ": Camel 4.18 does not expand a nested map there");
+            }
+        }
     }
 
     /** The JSON format shared by this component's endpoints. */

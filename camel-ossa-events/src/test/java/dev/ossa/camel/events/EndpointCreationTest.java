@@ -49,7 +49,9 @@ class EndpointCreationTest extends CamelTestSupport {
         "redeliveryDelay=-1        | Option redeliveryDelay must not be negative, was -1",
         "maximumRedeliveries=-2    | Option maximumRedeliveries must be 0 or more (-1: forever), was -2",
         "sink=                     | Option sink must not be empty",
-        "mode=sideways             | sideways" })
+        "mode=sideways             | sideways",
+        "extensions={region=eu}    | Option extensions takes one option per entry, extensions.<name>=<value>",
+        "sinkHeaders={X-Tenant=a}  | Option sinkHeaders takes one option per entry, sinkHeaders.<name>=<value>" })
     void invalidStaticOptionFails(String option, String expected) {
         String message = failure("ossa-events:t?" + (option.startsWith("source=") ? "" : "source=/a&") + option);
         assertTrue(message.contains(expected), () -> "expected '" + expected + "' in: " + message);

@@ -38,8 +38,12 @@ import dev.ossa.camel.events.format.JsonEventFormat;
  */
 public final class KafkaBinding implements SinkBinding {
 
-    /** camel-kafka's header for the record key ({@code KafkaConstants.KEY}); camel-kafka does not forward it. */
-    static final String KAFKA_KEY_HEADER = "CamelKafkaKey";
+    /**
+     * camel-kafka's header for the record key ({@code KafkaConstants.KEY}), under both of its names: {@code kafka.KEY}
+     * up to Camel 4.18.2, {@code CamelKafkaKey} since 4.18.3 and 4.21. camel-kafka reads the one its version knows and
+     * forwards neither to the record (its header filter drops both prefixes in every version).
+     */
+    static final List<String> KAFKA_KEY_HEADERS = List.of("CamelKafkaKey", "kafka.KEY");
     /** The content type header of the CloudEvents Kafka binding, in lower case as the binding spells it. */
     static final String CONTENT_TYPE_HEADER = "content-type";
     /** The prefix of the attribute headers of the binary mode. */
@@ -118,7 +122,7 @@ public final class KafkaBinding implements SinkBinding {
         }
         Object key = event.getAttribute(keyField);
         if (key != null) {
-            record.setHeader(KAFKA_KEY_HEADER, key.toString());
+            KAFKA_KEY_HEADERS.forEach(name -> record.setHeader(name, key.toString()));
         }
         sinkHeaders.applyTo(record, value -> value instanceof byte[] ? value : utf8(value.toString()));
         return record;

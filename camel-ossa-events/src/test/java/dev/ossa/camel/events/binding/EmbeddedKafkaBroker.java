@@ -1,18 +1,9 @@
 package dev.ossa.camel.events.binding;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -22,13 +13,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * One real Kafka broker (KRaft, broker and controller in one node) inside the test JVM, no Docker: the
  * {@code KafkaClusterTestKit} of {@code kafka-test-common-runtime}. As a JUnit extension it is started by the first
  * test class that uses it and closed when the whole test run ends, so every Kafka test class of the JVM shares it.
- * <p>
- * Records are read back with a plain {@link KafkaConsumer} that is assigned every partition of a topic and reads it
- * from the beginning: no consumer group, no rebalance to wait for.
+ * Topics are created and read through {@link KafkaTopics}.
  */
 public final class EmbeddedKafkaBroker implements BeforeAllCallback {
 
-    private static final AtomicInteger TOPICS = new AtomicInteger();
     private static KafkaClusterTestKit cluster;
 
     @Override
@@ -78,13 +66,7 @@ public final class EmbeddedKafkaBroker implements BeforeAllCallback {
 
     /** Creates a topic with a fresh name that starts with {@code prefix}, and returns that name. */
     public static String newTopic(String prefix, int partitions) {
-        String name = prefix + "-" + TOPICS.incrementAndGet();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not create topic " + name, e);
-        }
-        return name;
+        return KafkaTopics.create(bootstrapServers(), prefix, partitions);
     }
 
     /**
@@ -94,30 +76,6 @@ public final class EmbeddedKafkaBroker implements BeforeAllCallback {
      * @throws AssertionError when fewer than {@code count} records arrive within {@code timeout}
      */
     public static List<ConsumerRecord<byte[], byte[]>> read(String topic, int count, Duration timeout) {
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (records.size() < count && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-            }
-            if (records.size() < count) {
-                throw new AssertionError("Expected " + count + " records on " + topic + " within " + timeout
-                                         + ", got " + records.size());
-            }
-            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-        }
-        return records;
-    }
-
-    private static KafkaConsumer<byte[], byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return KafkaTopics.read(bootstrapServers(), topic, count, timeout);
     }
 }

@@ -90,6 +90,9 @@ class KafkaRecordKeyTest extends CamelTestSupport {
         ConsumerRecord<byte[], byte[]> record = single(topic);
         assertArrayEquals("planner".getBytes(StandardCharsets.UTF_8), record.key());
         assertEquals("tenant-42", KafkaMessageFactory.createReader(record).toEvent().getExtension("partitionkey"));
+        List<String> headerNames = new ArrayList<>();
+        record.headers().forEach(header -> headerNames.add(header.key()));
+        assertEquals(List.of("content-type"), headerNames, "camel-kafka's key headers stay off the record");
     }
 
     @Test
