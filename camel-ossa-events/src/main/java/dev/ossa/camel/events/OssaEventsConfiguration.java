@@ -316,8 +316,8 @@ public class OssaEventsConfiguration implements Cloneable {
 
     /**
      * Keep batched events in this Camel aggregation repository instead of memory (`batchSize` above 1), e.g.
-     * `#bean:myJdbcRepository` for camel-sql's `JdbcAggregationRepository`. It stores each batch as a list of
-     * `byte[]`, one per event; a recoverable repository delivers on start what it still holds. Not together with
+     * `#bean:myJdbcRepository` for camel-sql's `JdbcAggregationRepository`. It stores each batch as a list of byte
+     * arrays, one per event; a recoverable repository delivers on start what it still holds. Not together with
      * `persistent=true`.
      */
     public void setAggregationRepository(AggregationRepository aggregationRepository) {
