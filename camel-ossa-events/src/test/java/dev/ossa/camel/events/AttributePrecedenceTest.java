@@ -126,7 +126,9 @@ class AttributePrecedenceTest extends CamelTestSupport {
         CamelExecutionException missing = assertThrows(CamelExecutionException.class,
                 () -> template.sendBody("ossa-events:level0" + base, "body"));
         InvalidCloudEventException e = assertInstanceOf(InvalidCloudEventException.class, missing.getCause());
-        assertEquals("Invalid CloudEvent attribute 'source': is required", e.getMessage());
+        assertEquals("Invalid CloudEvent attribute 'source': is required: set the endpoint option source"
+                     + " (ossa-events:<type>?source=/agents/planner), camel.component.ossa-events.source for every"
+                     + " endpoint, or the header CamelCloudEventSource", e.getMessage());
 
         context.getComponent("ossa-events", OssaEventsComponent.class).getConfiguration().setSource("/component");
         assertEquals("/component", send("ossa-events:level1" + base, Map.of()).get("source").textValue());

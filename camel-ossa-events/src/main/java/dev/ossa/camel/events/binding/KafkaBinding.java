@@ -21,10 +21,10 @@ import dev.ossa.camel.events.format.JsonEventFormat;
  * The CloudEvents Kafka binding for {@code kafka:} sinks, sent by Camel's Kafka producer. Every header value is
  * written as UTF-8 bytes.
  * <ul>
- * <li>binary: the value is the data bytes, {@code content-type} from {@code datacontenttype}, every other attribute
- * in a {@code ce_<name>} header;</li>
+ * <li>binary: the value is the data bytes, {@code content-type} from {@code datacontenttype} (for an event without
+ * data, an empty value and no {@code content-type}), every other attribute in a {@code ce_<name>} header;</li>
  * <li>structured: the value is the JSON event, {@code content-type: application/cloudevents+json;
- * charset=UTF-8}.</li>
+ * charset=utf-8}.</li>
  * </ul>
  * The record key is the value of {@code keyField}; unset, the {@code partitionkey} extension; otherwise none.
  * <p>
@@ -108,7 +108,7 @@ public final class KafkaBinding implements SinkBinding {
         Message record = new RecordMessage(context);
         if (mode == OssaEventsMode.binary) {
             record.setBody(format.dataBytes(event));
-            if (event.getDataContentType() != null) {
+            if (event.getData() != null && event.getDataContentType() != null) {
                 record.setHeader(CONTENT_TYPE_HEADER, utf8(event.getDataContentType()));
             }
             event.forEachAttribute((name, value) -> {

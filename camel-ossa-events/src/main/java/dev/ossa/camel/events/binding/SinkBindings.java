@@ -7,13 +7,16 @@ import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.util.URISupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.ossa.camel.events.OssaEventsConfiguration;
 import dev.ossa.camel.events.OssaEventsMode;
 import dev.ossa.camel.events.format.JsonEventFormat;
 
 /**
- * Picks the binding for a sink URI by its scheme, and rejects a {@code mode} the sink has no binding for.
+ * Picks the binding for a sink URI by its scheme, and rejects a {@code mode} the sink has no binding for. Warns, once
+ * per endpoint, when {@code mode=batch} has {@code batchSize=1}: arrays of one event, most likely not what was meant.
  */
 public final class SinkBindings {
 
@@ -21,6 +24,7 @@ public final class SinkBindings {
     public static final String STDOUT = "stdout";
     /** camel-kafka's option that gives each record of a list body its own headers. */
     private static final String KAFKA_INDIVIDUAL_HEADERS = "batchWithIndividualHeaders";
+    private static final Logger LOG = LoggerFactory.getLogger(SinkBindings.class);
 
     private SinkBindings() {
     }
@@ -36,6 +40,18 @@ public final class SinkBindings {
      */
     public static SinkBinding create(CamelContext context, OssaEventsConfiguration configuration,
                                      JsonEventFormat format) {
+        SinkBinding binding = bindingFor(context, configuration, format);
+        if (configuration.getMode() == OssaEventsMode.batch && configuration.getBatchSize() == 1) {
+            LOG.warn("mode=batch with batchSize=1: every event to {} is sent at once, alone, as a JSON array of one."
+                     + " Set batchSize above 1 (and flushInterval) to send several events per message, or"
+                     + " mode=structured to send each event as a JSON object",
+                    URISupport.sanitizeUri(configuration.getSink()));
+        }
+        return binding;
+    }
+
+    private static SinkBinding bindingFor(CamelContext context, OssaEventsConfiguration configuration,
+                                          JsonEventFormat format) {
         String sink = configuration.getSink();
         if (sink == null || sink.isBlank()) {
             throw new IllegalArgumentException("Option sink must not be empty: use stdout or a Camel endpoint URI");

@@ -25,6 +25,10 @@ final class EventValidator {
 
     static void validate(OssaCloudEvent.Builder event) {
         requireNonEmpty("id", event.id());
+        if (event.source() == null) {
+            fail("source", "is required: set the endpoint option source (ossa-events:<type>?source=/agents/planner),"
+                    + " camel.component.ossa-events.source for every endpoint, or the header CamelCloudEventSource");
+        }
         requireNonEmpty("source", event.source());
         isAbsoluteUriReference("source", event.source());
         requireNonEmpty("type", event.type());

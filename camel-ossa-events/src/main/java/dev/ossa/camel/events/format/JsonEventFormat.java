@@ -32,9 +32,9 @@ import dev.ossa.camel.events.event.OssaCloudEvent;
 public final class JsonEventFormat {
 
     /** Media type of one structured event. */
-    public static final String EVENT_CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+    public static final String EVENT_CONTENT_TYPE = "application/cloudevents+json; charset=utf-8";
     /** Media type of a batch. */
-    public static final String BATCH_CONTENT_TYPE = "application/cloudevents-batch+json; charset=UTF-8";
+    public static final String BATCH_CONTENT_TYPE = "application/cloudevents-batch+json; charset=utf-8";
 
     private static final Map<String, SerializableString> KNOWN_NAMES = knownNames();
 

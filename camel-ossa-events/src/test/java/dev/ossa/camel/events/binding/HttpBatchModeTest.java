@@ -26,7 +26,7 @@ import dev.ossa.camel.events.binding.RecordingHttpServer.RecordedRequest;
  */
 class HttpBatchModeTest extends CamelTestSupport {
 
-    private static final String BATCH_CONTENT_TYPE = "application/cloudevents-batch+json; charset=UTF-8";
+    private static final String BATCH_CONTENT_TYPE = "application/cloudevents-batch+json; charset=utf-8";
 
     private final RecordingHttpServer server;
 
@@ -143,6 +143,6 @@ class HttpBatchModeTest extends CamelTestSupport {
 
         List<RecordedRequest> requests = server.awaitRequests(3);
         assertEquals(sent, requests.stream().map(SdkEventReader::read).map(CloudEvent::getId).toList());
-        assertEquals("application/cloudevents+json; charset=UTF-8", requests.get(2).header("Content-Type"));
+        assertEquals("application/cloudevents+json; charset=utf-8", requests.get(2).header("Content-Type"));
     }
 }

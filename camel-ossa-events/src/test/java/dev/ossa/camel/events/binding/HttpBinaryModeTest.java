@@ -171,14 +171,25 @@ class HttpBinaryModeTest extends CamelTestSupport {
         assertEquals(contentType, SdkEventReader.read(request).getDataContentType());
     }
 
-    @Test
-    void sendsParametersWithoutASpaceInTheHttpClientsCanonicalFormOfTheSameMediaType() {
+    /**
+     * The bytes of the Content-Type line as the server received them: camel-http used to parse a String or byte[]
+     * body's content type with the HTTP client's {@code ContentType} and write it back in that class's form.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "text/plain;charset=utf-8", "text/plain;charset=\"utf-8\"",
+            "text/plain; charset=\"utf-8\"", "application/json;charset=UTF-8", "text/csv;header=present;charset=utf-8",
+            "application/vnd.ossa+json;  profile=v1", "TEXT/Plain" })
+    void sendsTheDataContentTypeByteForByte(String contentType) {
         template.send(endpoint(""), exchange -> {
-            exchange.getIn().setHeader(OssaEventsConstants.DATA_CONTENT_TYPE, "text/plain;charset=utf-8");
+            exchange.getIn().setHeader(OssaEventsConstants.DATA_CONTENT_TYPE, contentType);
             exchange.getIn().setBody("a,b");
         });
 
-        assertEquals("text/plain; charset=utf-8", server.onlyRequest().header("Content-Type"));
+        RecordedRequest request = server.onlyRequest();
+        assertEquals(List.of(contentType), request.headers().get("content-type"));
+        assertArrayEquals(contentType.getBytes(StandardCharsets.ISO_8859_1),
+                request.header("Content-Type").getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(contentType, SdkEventReader.read(request).getDataContentType());
     }
 
     @Test
@@ -205,13 +216,15 @@ class HttpBinaryModeTest extends CamelTestSupport {
     }
 
     @Test
-    void sendsAnEventWithoutDataAsAnEmptyBody() {
+    void sendsAnEventWithoutDataAsAnEmptyBodyWithoutContentType() {
         template.send(endpoint(""), exchange -> exchange.getIn().setBody(null));
 
         RecordedRequest request = server.onlyRequest();
         assertEquals(0, request.body().length);
+        assertNull(request.header("Content-Type"), "no data, no content type");
         CloudEvent event = SdkEventReader.read(request);
         assertEquals("dev.ossa.tool.called", event.getType());
+        assertNull(event.getData());
     }
 
     @Test

@@ -2,8 +2,8 @@ package dev.ossa.camel.events.binding;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -171,13 +171,20 @@ class HttpSinkFailureTest extends CamelTestSupport {
     }
 
     @Test
-    void anUnreachableSinkFailsTheUnbatchedExchange() {
+    void anUnreachableSinkFailsTheUnbatchedExchangeWithAnExceptionNamingTheSinkWithoutSecrets() {
         server.close();
+        String sink = server.url("/events");
 
-        Exchange sent = send(ossaUri(""), 1);
+        Exchange sent = send("ossa-events:dev.ossa.tool.failed?source=/agents/planner&sink=RAW(" + sink
+                             + "?authMethod=Basic&authUsername=planner&authPassword=s3cr3t&connectTimeout=2000)", 1);
 
-        assertNotNull(sent.getException());
-        assertTrue(hasCause(sent.getException(), ConnectException.class), () -> sent.getException().toString());
+        SinkDeliveryException error = assertInstanceOf(SinkDeliveryException.class, sent.getException());
+        assertTrue(error.getMessage().startsWith("HTTP sink " + sink + "?"), error.getMessage());
+        assertTrue(error.getMessage().contains("Connection refused"), error.getMessage());
+        assertTrue(error.getMessage().contains("Check that the collector runs and listens at that address"),
+                error.getMessage());
+        assertFalse(error.getMessage().contains("s3cr3t"), error.getMessage());
+        assertTrue(hasCause(error, ConnectException.class), error::toString);
     }
 
     @Test
@@ -219,7 +226,7 @@ class HttpSinkFailureTest extends CamelTestSupport {
         assertEquals(3, server.requests().size(), "1 attempt + maximumRedeliveries=2");
         assertEquals("POST", dead.method());
         assertEquals("/dead", dead.path());
-        assertEquals("application/cloudevents-batch+json; charset=UTF-8", dead.header("Content-Type"));
+        assertEquals("application/cloudevents-batch+json; charset=utf-8", dead.header("Content-Type"));
         assertEquals(ids, SdkEventReader.readBatch(dead.body()).stream().map(CloudEvent::getId).toList());
         OssaEventsEndpoint endpoint = context.getEndpoint(uri, OssaEventsEndpoint.class);
         awaitCount(endpoint::getEventsDeadLettered, 2);

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -143,6 +145,23 @@ class HttpSinkHeadersTest extends CamelTestSupport {
         assertEquals(List.of("application/json"), request.headers().get("content-type"));
         assertEquals(List.of(sent.getMessage().getHeader(OssaEventsConstants.ID, String.class)),
                 request.headers().get("ce-id"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "structured", "binary", "batch" })
+    void aContentEncodingSinkHeaderOfGzipCompressesTheBody(String mode) throws Exception {
+        template.send(ossaUri("&mode=" + mode + "&sinkHeaders.Content-Encoding=gzip"),
+                exchange -> exchange.getIn().setBody(Map.of("n", 1)));
+
+        RecordedRequest request = server.onlyRequest();
+        assertEquals(List.of("gzip"), request.headers().get("content-encoding"));
+        byte[] body;
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(request.body()))) {
+            body = in.readAllBytes();
+        }
+        RecordedRequest unzipped = new RecordedRequest(request.method(), request.path(), request.headers(), body);
+        CloudEvent event = mode.equals("batch") ? SdkEventReader.readBatch(body).get(0) : SdkEventReader.read(unzipped);
+        assertEquals("/agents/planner", event.getSource().toString());
     }
 
     @Test

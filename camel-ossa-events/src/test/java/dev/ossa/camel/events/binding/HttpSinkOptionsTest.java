@@ -1,7 +1,7 @@
 package dev.ossa.camel.events.binding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,8 +116,9 @@ class HttpSinkOptionsTest extends CamelTestSupport {
 
         Exchange sent = send(ossaUri(server.url("/events")));
 
-        assertNotNull(sent.getException());
-        assertTrue(hasCause(sent.getException(), SSLHandshakeException.class), () -> sent.getException().toString());
+        SinkDeliveryException error = assertInstanceOf(SinkDeliveryException.class, sent.getException());
+        assertTrue(error.getMessage().contains("Check the collector's certificate"), error.getMessage());
+        assertTrue(hasCause(error, SSLHandshakeException.class), error::toString);
         assertEquals(List.of(), server.requests());
     }
 
@@ -127,8 +128,9 @@ class HttpSinkOptionsTest extends CamelTestSupport {
 
         Exchange sent = send(ossaUri(server.url("/events") + "?responseTimeout=300&connectTimeout=2000"));
 
-        assertNotNull(sent.getException());
-        assertTrue(hasCause(sent.getException(), SocketTimeoutException.class), () -> sent.getException().toString());
+        SinkDeliveryException error = assertInstanceOf(SinkDeliveryException.class, sent.getException());
+        assertTrue(error.getMessage().contains("did not answer in time"), error.getMessage());
+        assertTrue(hasCause(error, SocketTimeoutException.class), error::toString);
         assertEquals(1, server.requests().size());
     }
 

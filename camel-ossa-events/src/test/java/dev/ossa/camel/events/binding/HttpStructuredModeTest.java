@@ -68,7 +68,7 @@ class HttpStructuredModeTest extends CamelTestSupport {
         RecordedRequest request = server.onlyRequest();
         assertEquals("POST", request.method());
         assertEquals("/events", request.path());
-        assertEquals("application/cloudevents+json; charset=UTF-8", request.header("Content-Type"));
+        assertEquals("application/cloudevents+json; charset=utf-8", request.header("Content-Type"));
         assertTrue(request.headers().keySet().stream().noneMatch(name -> name.startsWith("ce-")),
                 () -> "A structured request carries no ce- headers: " + request.headers().keySet());
 

@@ -39,7 +39,7 @@ abstract class KafkaBindingRoundTrip extends CamelTestSupport {
                         "CamelOssaAgentId", "planner", "CamelOssaTraceId", "4bf92f3577b34da6a3ce929d0e0e4736"));
 
         ConsumerRecord<byte[], byte[]> record = single(topic);
-        assertEquals("application/cloudevents+json; charset=UTF-8", header(record, "content-type"));
+        assertEquals("application/cloudevents+json; charset=utf-8", header(record, "content-type"));
         assertNull(record.headers().lastHeader("ce_id"), "a structured record carries no ce_ headers");
 
         CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
@@ -93,6 +93,19 @@ abstract class KafkaBindingRoundTrip extends CamelTestSupport {
         CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
         assertEquals("text/plain; charset=utf-8", event.getDataContentType());
         assertEquals("Grüße, plan ready", new String(event.getData().toBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void binaryRecordOfAnEventWithoutDataHasAnEmptyValueAndNoContentType() throws Exception {
+        String topic = newTopic("binary-no-data", 1);
+        template.sendBodyAndHeader(endpoint(topic, "binary"), null, "CamelCloudEventID", "evt-empty");
+
+        ConsumerRecord<byte[], byte[]> record = single(topic);
+        assertArrayEquals(new byte[0], record.value());
+        assertNull(record.headers().lastHeader("content-type"), "no data, no content type");
+        CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
+        assertEquals("evt-empty", event.getId());
+        assertNull(event.getData());
     }
 
     @Test
@@ -159,7 +172,7 @@ abstract class KafkaBindingRoundTrip extends CamelTestSupport {
                 Map.of("Authorization", "Bearer secret", "x-caller", "route-1", "CamelOssaAgentId", "planner"));
 
         ConsumerRecord<byte[], byte[]> record = single(topic);
-        assertEquals(Map.of("content-type", "application/cloudevents+json; charset=UTF-8", "tenant", "acme"),
+        assertEquals(Map.of("content-type", "application/cloudevents+json; charset=utf-8", "tenant", "acme"),
                 headers(record));
     }
 

@@ -84,7 +84,7 @@ class KafkaRouteExamplesTest extends CamelTestSupport {
         List<ConsumerRecord<byte[], byte[]>> records = EmbeddedKafkaBroker.read(topic, 2, WAIT);
         assertEquals(2, records.size());
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            assertEquals("application/cloudevents+json; charset=UTF-8",
+            assertEquals("application/cloudevents+json; charset=utf-8",
                     new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8));
             CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
             assertEquals("dev.ossa.tool.completed", event.getType());

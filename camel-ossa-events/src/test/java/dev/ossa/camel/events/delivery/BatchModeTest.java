@@ -56,7 +56,7 @@ class BatchModeTest extends CamelTestSupport {
         assertEquals(2, batchSink.size());
         for (int batch = 0; batch < 2; batch++) {
             Received message = batchSink.get(batch);
-            assertEquals("application/cloudevents-batch+json; charset=UTF-8", message.contentType());
+            assertEquals("application/cloudevents-batch+json; charset=utf-8", message.contentType());
             List<String> ids = CloudEventsJudge.readBatch(message.body()).stream().map(CloudEvent::getId).toList();
             assertEquals(sent.subList(5 * batch, 5 * batch + 5), ids);
         }
@@ -72,7 +72,7 @@ class BatchModeTest extends CamelTestSupport {
         assertEquals(10, structuredSink.size());
         for (int i = 0; i < 10; i++) {
             Received message = structuredSink.get(i);
-            assertEquals("application/cloudevents+json; charset=UTF-8", message.contentType());
+            assertEquals("application/cloudevents+json; charset=utf-8", message.contentType());
             CloudEvent event = CloudEventsJudge.readEvent(message.body());
             assertEquals(sent.get(i), event.getId());
             assertEquals("dev.ossa.turn.completed", event.getType());

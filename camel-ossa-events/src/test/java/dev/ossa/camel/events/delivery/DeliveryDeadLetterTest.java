@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeliveryDeadLetterTest extends CamelTestSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryDeadLetterTest.class);
-    private static final String DEAD_LETTER_CONTENT_TYPE = "application/cloudevents-batch+json; charset=UTF-8";
+    private static final String DEAD_LETTER_CONTENT_TYPE = "application/cloudevents-batch+json; charset=utf-8";
 
     private final RecordingHttpSink sink = RecordingHttpSink.start();
     private final RecordingHttpSink deadLetter = RecordingHttpSink.start();

@@ -50,7 +50,7 @@ class ShutdownRouteSinkTest extends CamelTestSupport {
         List<String> arrived = new ArrayList<>();
         received.forEach(batch -> CloudEventsJudge.readBatch(batch).stream().map(CloudEvent::getId)
                 .forEach(arrived::add));
-        assertEquals(List.of("application/cloudevents-batch+json; charset=UTF-8"), contentTypes, "one batch message");
+        assertEquals(List.of("application/cloudevents-batch+json; charset=utf-8"), contentTypes, "one batch message");
         assertEquals(sent, arrived);
     }
 }
