@@ -3,6 +3,8 @@ package dev.ossa.camel.events.delivery;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,11 +53,17 @@ public final class CrashingEmitter {
         System.out.println("recovered " + endpoint.getEventsRecovered());
         System.out.flush();
         if (drain) {
-            long deadline = System.nanoTime() + 60_000_000_000L;
+            long deadline = System.nanoTime() + 45_000_000_000L;
             while (endpoint.getEventsPending() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             System.out.println("pending " + endpoint.getEventsPending() + " delivered " + endpoint.getEventsDelivered());
+            if (endpoint.getEventsPending() > 0) {
+                for (ThreadInfo thread : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+                    System.out.print(thread);
+                }
+            }
+            System.out.flush();
             context.stop();
             System.exit(0);
         }

@@ -58,6 +58,24 @@ class PersistentStoreStartTest {
     }
 
     @Test
+    void aBatchCompletedButNotConfirmedIsDeliveredAgainAtStart() throws Exception {
+        try (RecordingHttpSink sink = RecordingHttpSink.start()) {
+            StoredBatches.inJournal(directory, sink.uri(), 12, true);
+            CamelContext context = start(endpoint(sink.uri()));
+            try {
+                OssaEventsEndpoint endpoint = context.getEndpoint(endpoint(sink.uri()), OssaEventsEndpoint.class);
+                assertEquals(12, endpoint.getEventsRecovered());
+                sink.awaitAcceptedEvents(12, Duration.ofSeconds(30));
+                assertEquals(StoredBatches.events(12).stream().map(e -> e.getId()).toList(), sink.acceptedIds());
+                Deadline.await(() -> endpoint.getEventsPending() == 0, Duration.ofSeconds(30),
+                        () -> "pending: " + endpoint.getEventsPending());
+            } finally {
+                context.stop();
+            }
+        }
+    }
+
+    @Test
     void aStoreThatAnotherProcessHoldsFailsTheStartNamingThatProcess() throws Exception {
         try (RecordingHttpSink sink = RecordingHttpSink.start()) {
             Path acks = Files.createFile(directory.resolve("acks.txt"));

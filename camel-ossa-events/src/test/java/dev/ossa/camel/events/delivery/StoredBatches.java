@@ -37,27 +37,35 @@ final class StoredBatches {
      * {@code persistenceDirectory}, holding {@code count} events.
      */
     static Path inJournal(Path persistenceDirectory, String sink, int count) throws Exception {
+        return inJournal(persistenceDirectory, sink, count, false);
+    }
+
+    /** The same, the batch completed by the Aggregator (handed to delivery) and never confirmed when completed. */
+    static Path inJournal(Path persistenceDirectory, String sink, int count, boolean completed) throws Exception {
         OssaEventsConfiguration configuration = new OssaEventsConfiguration();
         configuration.setSink(sink.startsWith("RAW(") ? sink.substring(4, sink.length() - 1) : sink);
         configuration.setPersistenceDirectory(persistenceDirectory.toString());
         Path store = BatchStores.directory(configuration);
         CamelContext context = new DefaultCamelContext();
-        leaveOpenBatch(context, new JournalAggregationRepository(context, store, CODEC), count);
+        leaveBatch(context, new JournalAggregationRepository(context, store, CODEC), count, completed);
         return store;
     }
 
     /** Leaves an open batch of {@code count} events in a user's repository, seen through the component's encoding. */
     static void inRepository(AggregationRepository repository, int count) throws Exception {
         CamelContext context = new DefaultCamelContext();
-        leaveOpenBatch(context, new EncodingAggregationRepository(context, repository, CODEC), count);
+        leaveBatch(context, new EncodingAggregationRepository(context, repository, CODEC), count, false);
     }
 
-    private static void leaveOpenBatch(CamelContext context, AggregationRepository repository, int count)
-            throws Exception {
+    private static void leaveBatch(CamelContext context, AggregationRepository repository, int count,
+                                   boolean completed) throws Exception {
         ServiceHelper.startService(repository);
         Exchange batch = new DefaultExchange(context);
         batch.getIn().setBody(new ArrayList<>(events(count)));
         repository.add(context, "true", batch);
+        if (completed) {
+            repository.remove(context, "true", batch);
+        }
         ServiceHelper.stopService(repository);
     }
 

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.processor.aggregate.AggregateProcessor;
 import org.apache.camel.spi.RecoverableAggregationRepository;
 import org.apache.camel.support.service.ServiceSupport;
 
@@ -161,8 +163,13 @@ public final class JournalAggregationRepository extends ServiceSupport
         if (batch == null) {
             return null;
         }
-        return BatchExchanges.rebuild(context, exchangeId, batch.stored.key,
+        Exchange recovered = BatchExchanges.rebuild(context, exchangeId, batch.stored.key,
                 new ArrayList<>(BatchExchanges.events(batch.exchange)));
+        // the Aggregator's statistics need a reason (Camel 4.18 fails without one); one read back at start is unknown
+        recovered.setProperty(ExchangePropertyKey.AGGREGATED_COMPLETED_BY,
+                batch.exchange.getProperty(ExchangePropertyKey.AGGREGATED_COMPLETED_BY,
+                        AggregateProcessor.COMPLETED_BY_FORCE, String.class));
+        return recovered;
     }
 
     @Override
