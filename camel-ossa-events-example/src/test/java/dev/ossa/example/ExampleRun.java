@@ -36,6 +36,9 @@ final class ExampleRun {
     static ExampleRun run(Map<String, String> overrides) {
         Main main = new Main(AgentWorkflowApplication.class);
         overrides.forEach(main::addOverrideProperty);
+        if (!overrides.containsKey("example.booker.port")) {
+            main.addOverrideProperty("example.booker.port", String.valueOf(uncheckedFreePort()));
+        }
         AtomicReference<ReceivedEvents> received = new AtomicReference<>();
         main.addMainListener(new MainListenerSupport() {
             @Override
@@ -58,7 +61,15 @@ final class ExampleRun {
         return new ExampleRun(lines, received.get());
     }
 
-    /** A free loopback port for the example's HTTP receiver. */
+    private static int uncheckedFreePort() {
+        try {
+            return freePort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A free loopback port for the example's HTTP receiver or its booker agent. */
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

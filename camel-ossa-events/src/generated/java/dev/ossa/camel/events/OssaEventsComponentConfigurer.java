@@ -30,6 +30,8 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         OssaEventsComponent target = (OssaEventsComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accepttimeout":
+        case "acceptTimeout": getOrCreateConfiguration(target).setAcceptTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "agentid":
         case "agentId": getOrCreateConfiguration(target).setAgentId(property(camelContext, java.lang.String.class, value)); return true;
         case "aggregationrepository":
@@ -57,6 +59,8 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         case "maximumredeliveries":
         case "maximumRedeliveries": getOrCreateConfiguration(target).setMaximumRedeliveries(property(camelContext, int.class, value)); return true;
         case "mode": getOrCreateConfiguration(target).setMode(property(camelContext, dev.ossa.camel.events.OssaEventsMode.class, value)); return true;
+        case "objectmapper":
+        case "objectMapper": getOrCreateConfiguration(target).setObjectMapper(property(camelContext, com.fasterxml.jackson.databind.ObjectMapper.class, value)); return true;
         case "persistencedirectory":
         case "persistenceDirectory": getOrCreateConfiguration(target).setPersistenceDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "persistent": getOrCreateConfiguration(target).setPersistent(property(camelContext, boolean.class, value)); return true;
@@ -69,7 +73,11 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         case "source": getOrCreateConfiguration(target).setSource(property(camelContext, java.lang.String.class, value)); return true;
         case "spanid":
         case "spanId": getOrCreateConfiguration(target).setSpanId(property(camelContext, java.lang.String.class, value)); return true;
+        case "stoptimeout":
+        case "stopTimeout": getOrCreateConfiguration(target).setStopTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "subject": getOrCreateConfiguration(target).setSubject(property(camelContext, java.lang.String.class, value)); return true;
+        case "tracecontext":
+        case "traceContext": getOrCreateConfiguration(target).setTraceContext(property(camelContext, boolean.class, value)); return true;
         case "traceid":
         case "traceId": getOrCreateConfiguration(target).setTraceId(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -79,6 +87,8 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accepttimeout":
+        case "acceptTimeout": return long.class;
         case "agentid":
         case "agentId": return java.lang.String.class;
         case "aggregationrepository":
@@ -106,6 +116,8 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         case "maximumredeliveries":
         case "maximumRedeliveries": return int.class;
         case "mode": return dev.ossa.camel.events.OssaEventsMode.class;
+        case "objectmapper":
+        case "objectMapper": return com.fasterxml.jackson.databind.ObjectMapper.class;
         case "persistencedirectory":
         case "persistenceDirectory": return java.lang.String.class;
         case "persistent": return boolean.class;
@@ -118,7 +130,11 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         case "source": return java.lang.String.class;
         case "spanid":
         case "spanId": return java.lang.String.class;
+        case "stoptimeout":
+        case "stopTimeout": return long.class;
         case "subject": return java.lang.String.class;
+        case "tracecontext":
+        case "traceContext": return boolean.class;
         case "traceid":
         case "traceId": return java.lang.String.class;
         default: return null;
@@ -129,6 +145,8 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         OssaEventsComponent target = (OssaEventsComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accepttimeout":
+        case "acceptTimeout": return getOrCreateConfiguration(target).getAcceptTimeout();
         case "agentid":
         case "agentId": return getOrCreateConfiguration(target).getAgentId();
         case "aggregationrepository":
@@ -156,6 +174,8 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         case "maximumredeliveries":
         case "maximumRedeliveries": return getOrCreateConfiguration(target).getMaximumRedeliveries();
         case "mode": return getOrCreateConfiguration(target).getMode();
+        case "objectmapper":
+        case "objectMapper": return getOrCreateConfiguration(target).getObjectMapper();
         case "persistencedirectory":
         case "persistenceDirectory": return getOrCreateConfiguration(target).getPersistenceDirectory();
         case "persistent": return getOrCreateConfiguration(target).isPersistent();
@@ -168,7 +188,11 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         case "source": return getOrCreateConfiguration(target).getSource();
         case "spanid":
         case "spanId": return getOrCreateConfiguration(target).getSpanId();
+        case "stoptimeout":
+        case "stopTimeout": return getOrCreateConfiguration(target).getStopTimeout();
         case "subject": return getOrCreateConfiguration(target).getSubject();
+        case "tracecontext":
+        case "traceContext": return getOrCreateConfiguration(target).isTraceContext();
         case "traceid":
         case "traceId": return getOrCreateConfiguration(target).getTraceId();
         default: return null;

@@ -23,6 +23,8 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         OssaEventsEndpoint target = (OssaEventsEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accepttimeout":
+        case "acceptTimeout": target.getConfiguration().setAcceptTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "agentid":
         case "agentId": target.getConfiguration().setAgentId(property(camelContext, java.lang.String.class, value)); return true;
         case "aggregationrepository":
@@ -47,6 +49,8 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maximumredeliveries":
         case "maximumRedeliveries": target.getConfiguration().setMaximumRedeliveries(property(camelContext, int.class, value)); return true;
         case "mode": target.getConfiguration().setMode(property(camelContext, dev.ossa.camel.events.OssaEventsMode.class, value)); return true;
+        case "objectmapper":
+        case "objectMapper": target.getConfiguration().setObjectMapper(property(camelContext, com.fasterxml.jackson.databind.ObjectMapper.class, value)); return true;
         case "persistencedirectory":
         case "persistenceDirectory": target.getConfiguration().setPersistenceDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "persistent": target.getConfiguration().setPersistent(property(camelContext, boolean.class, value)); return true;
@@ -59,7 +63,11 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "source": target.getConfiguration().setSource(property(camelContext, java.lang.String.class, value)); return true;
         case "spanid":
         case "spanId": target.getConfiguration().setSpanId(property(camelContext, java.lang.String.class, value)); return true;
+        case "stoptimeout":
+        case "stopTimeout": target.getConfiguration().setStopTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "subject": target.getConfiguration().setSubject(property(camelContext, java.lang.String.class, value)); return true;
+        case "tracecontext":
+        case "traceContext": target.getConfiguration().setTraceContext(property(camelContext, boolean.class, value)); return true;
         case "traceid":
         case "traceId": target.getConfiguration().setTraceId(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -69,6 +77,8 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accepttimeout":
+        case "acceptTimeout": return long.class;
         case "agentid":
         case "agentId": return java.lang.String.class;
         case "aggregationrepository":
@@ -93,6 +103,8 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maximumredeliveries":
         case "maximumRedeliveries": return int.class;
         case "mode": return dev.ossa.camel.events.OssaEventsMode.class;
+        case "objectmapper":
+        case "objectMapper": return com.fasterxml.jackson.databind.ObjectMapper.class;
         case "persistencedirectory":
         case "persistenceDirectory": return java.lang.String.class;
         case "persistent": return boolean.class;
@@ -105,7 +117,11 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "source": return java.lang.String.class;
         case "spanid":
         case "spanId": return java.lang.String.class;
+        case "stoptimeout":
+        case "stopTimeout": return long.class;
         case "subject": return java.lang.String.class;
+        case "tracecontext":
+        case "traceContext": return boolean.class;
         case "traceid":
         case "traceId": return java.lang.String.class;
         default: return null;
@@ -116,6 +132,8 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         OssaEventsEndpoint target = (OssaEventsEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accepttimeout":
+        case "acceptTimeout": return target.getConfiguration().getAcceptTimeout();
         case "agentid":
         case "agentId": return target.getConfiguration().getAgentId();
         case "aggregationrepository":
@@ -140,6 +158,8 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maximumredeliveries":
         case "maximumRedeliveries": return target.getConfiguration().getMaximumRedeliveries();
         case "mode": return target.getConfiguration().getMode();
+        case "objectmapper":
+        case "objectMapper": return target.getConfiguration().getObjectMapper();
         case "persistencedirectory":
         case "persistenceDirectory": return target.getConfiguration().getPersistenceDirectory();
         case "persistent": return target.getConfiguration().isPersistent();
@@ -152,7 +172,11 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "source": return target.getConfiguration().getSource();
         case "spanid":
         case "spanId": return target.getConfiguration().getSpanId();
+        case "stoptimeout":
+        case "stopTimeout": return target.getConfiguration().getStopTimeout();
         case "subject": return target.getConfiguration().getSubject();
+        case "tracecontext":
+        case "traceContext": return target.getConfiguration().isTraceContext();
         case "traceid":
         case "traceId": return target.getConfiguration().getTraceId();
         default: return null;

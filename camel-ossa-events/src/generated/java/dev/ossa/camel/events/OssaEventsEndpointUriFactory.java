@@ -23,7 +23,8 @@ public class OssaEventsEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(24);
+        Set<String> props = new HashSet<>(28);
+        props.add("acceptTimeout");
         props.add("agentId");
         props.add("aggregationRepository");
         props.add("batchSize");
@@ -37,6 +38,7 @@ public class OssaEventsEndpointUriFactory extends org.apache.camel.support.compo
         props.add("lazyStartProducer");
         props.add("maximumRedeliveries");
         props.add("mode");
+        props.add("objectMapper");
         props.add("persistenceDirectory");
         props.add("persistent");
         props.add("pretty");
@@ -45,7 +47,9 @@ public class OssaEventsEndpointUriFactory extends org.apache.camel.support.compo
         props.add("sinkHeaders");
         props.add("source");
         props.add("spanId");
+        props.add("stopTimeout");
         props.add("subject");
+        props.add("traceContext");
         props.add("traceId");
         props.add("type");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

@@ -1,7 +1,8 @@
 package dev.ossa.camel.events;
 
 /**
- * The eleven OSSA event types, {@code dev.ossa.<area>.<verb>}. {@link #toString()} is the type itself, so
+ * The eleven OSSA event types, {@code dev.ossa.<area>.<verb>}, and the two failures that OSSA does not name and that
+ * workflow and turn scopes report: {@link #WORKFLOW_FAILED} and {@link #TURN_FAILED}. {@link #toString()} is the type itself, so
  * {@code to("ossa-events:" + OssaEventType.TOOL_CALLED)} and {@link #uri()} both name an endpoint.
  */
 public enum OssaEventType {
@@ -15,7 +16,11 @@ public enum OssaEventType {
     TURN_COMPLETED("dev.ossa.turn.completed"),
     STATE_UPDATED("dev.ossa.state.updated"),
     WORKFLOW_STARTED("dev.ossa.workflow.started"),
-    WORKFLOW_COMPLETED("dev.ossa.workflow.completed");
+    WORKFLOW_COMPLETED("dev.ossa.workflow.completed"),
+    /** Not one of OSSA's eleven: a workflow scope that ended with an exception. */
+    WORKFLOW_FAILED("dev.ossa.workflow.failed"),
+    /** Not one of OSSA's eleven: a turn scope that ended with an exception. */
+    TURN_FAILED("dev.ossa.turn.failed");
 
     private final String type;
 
@@ -33,7 +38,7 @@ public enum OssaEventType {
         return "ossa-events:" + type;
     }
 
-    /** The OSSA type for a CloudEvent type string, or null when it is not one of the eleven. */
+    /** The type for a CloudEvent type string, or null when it is not one of these. */
     public static OssaEventType fromType(String type) {
         for (OssaEventType value : values()) {
             if (value.type.equals(type)) {

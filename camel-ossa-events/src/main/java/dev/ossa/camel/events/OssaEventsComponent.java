@@ -1,5 +1,6 @@
 package dev.ossa.camel.events;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.camel.Endpoint;
@@ -8,6 +9,7 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.util.PropertiesHelper;
 
+import dev.ossa.camel.events.context.OssaScopesPlugin;
 import dev.ossa.camel.events.delivery.BatchStreams;
 import dev.ossa.camel.events.format.JsonEventFormat;
 
@@ -17,8 +19,12 @@ import dev.ossa.camel.events.format.JsonEventFormat;
 @Component("ossa-events")
 public class OssaEventsComponent extends DefaultComponent {
 
+    static {
+        SensitiveOptionKeys.maskSinkHeadersInUris();
+    }
+
     @Metadata
-    private OssaEventsConfiguration configuration = new OssaEventsConfiguration();
+    private OssaEventsConfiguration configuration = newConfiguration();
     private JsonEventFormat format;
     private final BatchStreams batchStreams = new BatchStreams();
 
@@ -32,6 +38,32 @@ public class OssaEventsComponent extends DefaultComponent {
         endpoint.setType(remaining);
         setProperties(endpoint, parameters);
         return endpoint;
+    }
+
+    /** Binds the scope route policies ({@code routePolicyRef: ossaTool} ...) unless Camel's plugin did already. */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        OssaScopesPlugin.bind(getCamelContext());
+    }
+
+    /**
+     * A configuration whose {@code sinkHeaders} map registers each header name it is given as a sensitive key, so that
+     * camel-main, which sets {@code camel.component.ossa-events.sinkHeaders[name]} by putting into this map, masks its
+     * value in the startup summary.
+     */
+    private OssaEventsConfiguration newConfiguration() {
+        OssaEventsConfiguration fresh = new OssaEventsConfiguration();
+        fresh.setSinkHeaders(new LinkedHashMap<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Object put(String name, Object value) {
+                SensitiveOptionKeys.registerSinkHeader(getCamelContext(), name);
+                return super.put(name, value);
+            }
+        });
+        return fresh;
     }
 
     /**
@@ -55,6 +87,18 @@ public class OssaEventsComponent extends DefaultComponent {
             format = new JsonEventFormat(JsonEventFormat.defaultMapper());
         }
         return format;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        getCamelContext().addLifecycleStrategy(batchStreams.flushWhenContextStops());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        getCamelContext().getLifecycleStrategies().remove(batchStreams.flushWhenContextStops());
+        super.doStop();
     }
 
     /** The batch streams shared by this component's batched endpoints. */

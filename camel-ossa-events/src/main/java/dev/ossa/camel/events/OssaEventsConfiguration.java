@@ -3,6 +3,8 @@ package dev.ossa.camel.events;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.AggregationRepository;
 import org.apache.camel.spi.UriParam;
@@ -22,6 +24,8 @@ public class OssaEventsConfiguration implements Cloneable {
     private OssaEventsMode mode = OssaEventsMode.structured;
     @UriParam(label = "formatting", defaultValue = "false")
     private boolean pretty;
+    @UriParam(label = "formatting")
+    private ObjectMapper objectMapper;
     @UriParam(label = "batching", defaultValue = "1")
     private int batchSize = 1;
     @UriParam(label = "batching", defaultValue = "5000", javaType = "java.time.Duration")
@@ -34,6 +38,8 @@ public class OssaEventsConfiguration implements Cloneable {
     private String traceId;
     @UriParam(label = "ossa")
     private String spanId;
+    @UriParam(label = "ossa", defaultValue = "true")
+    private boolean traceContext = true;
     @UriParam(label = "attributes")
     private String subject;
     @UriParam(label = "attributes")
@@ -52,6 +58,10 @@ public class OssaEventsConfiguration implements Cloneable {
     private long redeliveryDelay = 500;
     @UriParam(label = "delivery")
     private String deadLetterUri;
+    @UriParam(label = "delivery", defaultValue = "20000", javaType = "java.time.Duration")
+    private long stopTimeout = 20_000;
+    @UriParam(label = "delivery", defaultValue = "30000", javaType = "java.time.Duration")
+    private long acceptTimeout = 30_000;
     @UriParam(label = "persistence", defaultValue = "false")
     private boolean persistent;
     @UriParam(label = "persistence", defaultValue = "ossa-events-store")
@@ -107,6 +117,21 @@ public class OssaEventsConfiguration implements Cloneable {
      */
     public void setPretty(boolean pretty) {
         this.pretty = pretty;
+    }
+
+    public ObjectMapper getObjectMapper() {
+        return objectMapper;
+    }
+
+    /**
+     * The application's own Jackson `ObjectMapper` that writes bodies (POJOs, Maps, Lists ...) as JSON `data`, with
+     * its modules and settings: a reference to a bean, e.g. `#myObjectMapper`. Unset: the component's mapper, which
+     * has the JSR-310 (`java.time`) and JDK 8 (`Optional`) modules and writes dates as ISO-8601 text. Either way a
+     * body without properties fails rather than becoming `{}`, and JSON text and bytes are read by the component's
+     * mapper, which keeps numbers digit for digit.
+     */
+    public void setObjectMapper(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
     }
 
     public int getBatchSize() {
@@ -174,6 +199,20 @@ public class OssaEventsConfiguration implements Cloneable {
      */
     public void setSpanId(String spanId) {
         this.spanId = spanId;
+    }
+
+    public boolean isTraceContext() {
+        return traceContext;
+    }
+
+    /**
+     * Read the trace context of each exchange: a valid W3C `traceparent` header (or, without one, the current
+     * OpenTelemetry span when the OpenTelemetry API is on the classpath) gives `ossatraceid`, `ossaspanid` and the
+     * `traceparent` and `tracestate` attributes; the OSSA keys of a W3C `baggage` header give the OSSA extensions.
+     * The `CamelOssa` headers rank above them, the options below. `false` reads none of them.
+     */
+    public void setTraceContext(boolean traceContext) {
+        this.traceContext = traceContext;
     }
 
     public String getSubject() {
@@ -252,9 +291,10 @@ public class OssaEventsConfiguration implements Cloneable {
     }
 
     /**
-     * How many times a failed batch delivery is retried before the batch goes to `deadLetterUri` (or is
-     * logged at ERROR); -1 retries until the endpoint stops. Applies to batched delivery; unbatched sends fail
-     * their own exchange.
+     * How many times a failed sink message is retried before its events go to `deadLetterUri` (or their ids are
+     * logged at ERROR); -1 retries until a stop begins. Counted per sink message: per event in `structured` and
+     * `binary` modes over HTTP, per batch in `batch` mode and for Kafka. Applies to batched delivery; unbatched sends
+     * fail their own exchange.
      */
     public void setMaximumRedeliveries(int maximumRedeliveries) {
         this.maximumRedeliveries = maximumRedeliveries;
@@ -281,6 +321,33 @@ public class OssaEventsConfiguration implements Cloneable {
      */
     public void setDeadLetterUri(String deadLetterUri) {
         this.deadLetterUri = deadLetterUri;
+    }
+
+    public long getStopTimeout() {
+        return stopTimeout;
+    }
+
+    /**
+     * The longest a stop (of the route, the CamelContext or the emitter) waits for pending batched events to be
+     * delivered, in milliseconds (or a duration such as `20s`). Retries go on until then; what is not delivered by
+     * then goes to `deadLetterUri` (or its ids are logged at ERROR) and is counted as failed before the stop returns.
+     * The default fits a 30 s Kubernetes termination grace period.
+     */
+    public void setStopTimeout(long stopTimeout) {
+        this.stopTimeout = stopTimeout;
+    }
+
+    public long getAcceptTimeout() {
+        return acceptTimeout;
+    }
+
+    /**
+     * How long a sender waits, in milliseconds (or a duration such as `30s`), when its batch stream already holds 4
+     * times `batchSize` pending events (accepted, neither delivered nor dead-lettered), before its exchange fails with a
+     * `PendingLimitException`. Applies to batched delivery.
+     */
+    public void setAcceptTimeout(long acceptTimeout) {
+        this.acceptTimeout = acceptTimeout;
     }
 
     public boolean isPersistent() {

@@ -46,6 +46,30 @@ public final class OssaEventsConstants {
     public static final String TRACE_ID = "CamelOssaTraceId";
     @Metadata(description = "The `ossaspanid` extension: the span id within the trace.", javaType = "String")
     public static final String SPAN_ID = "CamelOssaSpanId";
+    @Metadata(description = "The `ossaparentspanid` extension: the span that the event's span is a child of.",
+              javaType = "String")
+    public static final String PARENT_SPAN_ID = "CamelOssaParentSpanId";
+    @Metadata(description = "The `ossaparentagentid` extension: the agent that called the event's agent.",
+              javaType = "String")
+    public static final String PARENT_AGENT_ID = "CamelOssaParentAgentId";
+    @Metadata(description = "The `ossaworkflowid` extension: the workflow the event belongs to.", javaType = "String")
+    public static final String WORKFLOW_ID = "CamelOssaWorkflowId";
+    @Metadata(description = "The `ossatenantid` extension: the tenant the event belongs to.", javaType = "String")
+    public static final String TENANT_ID = "CamelOssaTenantId";
+    @Metadata(description = "W3C Trace Context `traceparent` (version, trace id, parent id, flags): gives"
+                            + " `ossatraceid`, `ossaspanid` and the `traceparent` attribute; ignored when invalid or"
+                            + " with `traceContext=false`.",
+              javaType = "String")
+    public static final String TRACEPARENT = "traceparent";
+    @Metadata(description = "W3C Trace Context `tracestate`: the `tracestate` attribute, beside a valid"
+                            + " `traceparent`.",
+              javaType = "String")
+    public static final String TRACESTATE = "tracestate";
+    @Metadata(description = "W3C Baggage: the keys `ossa.agent_id`, `ossa.interaction_id`, `ossa.trace_id`,"
+                            + " `ossa.span_id`, `ossa.parent_agent_id`, `ossa.workflow_id` and `ossa.tenant_id`"
+                            + " give the OSSA extensions; other keys and malformed entries are ignored.",
+              javaType = "String")
+    public static final String BAGGAGE = "baggage";
 
     /** Exchange property that holds the {@code OssaCloudEvent} built from the exchange, after the send. */
     public static final String EVENT_PROPERTY = "CamelOssaEvent";
@@ -55,6 +79,15 @@ public final class OssaEventsConstants {
     public static final String INTERACTION_ID_ATTRIBUTE = "ossainteractionid";
     public static final String TRACE_ID_ATTRIBUTE = "ossatraceid";
     public static final String SPAN_ID_ATTRIBUTE = "ossaspanid";
+    public static final String PARENT_SPAN_ID_ATTRIBUTE = "ossaparentspanid";
+    public static final String PARENT_AGENT_ID_ATTRIBUTE = "ossaparentagentid";
+    public static final String WORKFLOW_ID_ATTRIBUTE = "ossaworkflowid";
+    public static final String TENANT_ID_ATTRIBUTE = "ossatenantid";
+    /** How long a scope took, in milliseconds, on its {@code completed} and {@code failed} events. */
+    public static final String DURATION_ATTRIBUTE = "ossadurationms";
+    /** The CloudEvents distributed tracing extension. */
+    public static final String TRACEPARENT_ATTRIBUTE = "traceparent";
+    public static final String TRACESTATE_ATTRIBUTE = "tracestate";
     /** The CloudEvents partitioning extension, the default Kafka record key. */
     public static final String PARTITION_KEY_ATTRIBUTE = "partitionkey";
 
@@ -70,6 +103,10 @@ public final class OssaEventsConstants {
         headers.put(INTERACTION_ID_ATTRIBUTE, INTERACTION_ID);
         headers.put(TRACE_ID_ATTRIBUTE, TRACE_ID);
         headers.put(SPAN_ID_ATTRIBUTE, SPAN_ID);
+        headers.put(PARENT_SPAN_ID_ATTRIBUTE, PARENT_SPAN_ID);
+        headers.put(PARENT_AGENT_ID_ATTRIBUTE, PARENT_AGENT_ID);
+        headers.put(WORKFLOW_ID_ATTRIBUTE, WORKFLOW_ID);
+        headers.put(TENANT_ID_ATTRIBUTE, TENANT_ID);
         return Collections.unmodifiableMap(headers);
     }
 }

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -19,6 +21,7 @@ import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.util.URISupport;
 
 import dev.ossa.camel.events.binding.SinkBinding;
+import dev.ossa.camel.events.context.ExchangeTraceContext;
 import dev.ossa.camel.events.binding.SinkBindings;
 import dev.ossa.camel.events.delivery.BatchStreamKey;
 import dev.ossa.camel.events.delivery.DeliveryCounters;
@@ -27,6 +30,7 @@ import dev.ossa.camel.events.event.EventDefaults;
 import dev.ossa.camel.events.event.ExchangeToEvent;
 import dev.ossa.camel.events.event.InvalidCloudEventException;
 import dev.ossa.camel.events.event.OssaCloudEvent;
+import dev.ossa.camel.events.event.TraceContextSource;
 import dev.ossa.camel.events.format.JsonEventFormat;
 
 /**
@@ -87,7 +91,10 @@ public class OssaEventsEndpoint extends DefaultEndpoint {
         binding = SinkBindings.create(getCamelContext(), configuration, format);
         EventDefaults defaults = new EventDefaults(type, configuration.getSource(), configuration.getSubject(),
                 configuration.getDataSchema(), configuration.getDataContentType(), defaultExtensions());
-        exchangeToEvent = new ExchangeToEvent(defaults, new BodyToData(format.mapper()));
+        ObjectMapper bodyMapper = configuration.getObjectMapper();
+        exchangeToEvent = new ExchangeToEvent(defaults,
+                new BodyToData(format.mapper(), bodyMapper != null ? bodyMapper : format.mapper()),
+                configuration.isTraceContext() ? ExchangeTraceContext.INSTANCE : TraceContextSource.NONE);
         checkDefaultsMakeAValidEvent(defaults);
     }
 
@@ -110,6 +117,14 @@ public class OssaEventsEndpoint extends DefaultEndpoint {
         if (configuration.getRedeliveryDelay() < 0) {
             throw new IllegalArgumentException(
                     "Option redeliveryDelay must not be negative, was " + configuration.getRedeliveryDelay());
+        }
+        if (configuration.getStopTimeout() < 0) {
+            throw new IllegalArgumentException(
+                    "Option stopTimeout must not be negative, was " + configuration.getStopTimeout());
+        }
+        if (configuration.getAcceptTimeout() < 0) {
+            throw new IllegalArgumentException(
+                    "Option acceptTimeout must not be negative, was " + configuration.getAcceptTimeout());
         }
         if (configuration.isPersistent() && configuration.getAggregationRepository() != null) {
             throw new IllegalArgumentException("Options persistent=true and aggregationRepository exclude each other:"

@@ -1,9 +1,10 @@
 package dev.ossa.camel.events;
 
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.service.ServiceHelper;
 
 import dev.ossa.camel.events.delivery.BatchDispatcher;
@@ -19,8 +20,12 @@ import dev.ossa.camel.events.event.OssaCloudEvent;
  * Builds and validates the event of each exchange, then delivers it or adds it to a batch. The exchange gets the
  * event's {@code CamelCloudEventID} and {@code CamelCloudEventTime} headers, and the event itself in the
  * {@value OssaEventsConstants#EVENT_PROPERTY} property. Stopping delivers every pending event before the sink stops.
+ * <p>
+ * An asynchronous producer: unbatched, the exchange completes when the sink has answered, and a sink that answers
+ * later (Kafka's) does not hold the caller's thread meanwhile, so an asynchronous route has many sends in flight. A
+ * failed send fails its own exchange.
  */
-public class OssaEventsProducer extends DefaultProducer {
+public class OssaEventsProducer extends DefaultAsyncProducer {
 
     /** Exchange properties: the id and time this producer generated for the exchange's last event, if any. */
     private static final String GENERATED_ID = "CamelOssaGeneratedId";
@@ -37,7 +42,20 @@ public class OssaEventsProducer extends DefaultProducer {
     }
 
     @Override
-    public void process(Exchange exchange) throws Exception {
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        OssaCloudEvent event;
+        try {
+            event = accept(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        return dispatcher.dispatch(event, exchange, callback);
+    }
+
+    /** Builds and validates the exchange's event and records it on the exchange. */
+    private OssaCloudEvent accept(Exchange exchange) {
         Message message = exchange.getMessage();
         forgetGeneratedValues(exchange, message);
         boolean idGiven = message.getHeader(OssaEventsConstants.ID) != null;
@@ -54,7 +72,7 @@ public class OssaEventsProducer extends DefaultProducer {
         exchange.setProperty(GENERATED_ID, idGiven ? null : event.getId());
         exchange.setProperty(GENERATED_TIME, timeGiven ? null : event.getTime());
         exchange.setProperty(OssaEventsConstants.EVENT_PROPERTY, event);
-        dispatcher.dispatch(event);
+        return event;
     }
 
     /**

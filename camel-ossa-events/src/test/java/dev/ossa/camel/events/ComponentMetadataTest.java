@@ -67,7 +67,7 @@ class ComponentMetadataTest {
     void everyOptionIsDocumentedOnTheEndpointAndTheComponent() throws Exception {
         JsonNode metadata = metadata();
         List<String> options = declaredOptions();
-        assertEquals(22, options.size(), options.toString());
+        assertEquals(26, options.size(), options.toString());
         for (String option : options) {
             assertDescribed(metadata.get("properties"), option, "endpoint properties");
             assertDescribed(metadata.get("componentProperties"), option, "component properties");
@@ -81,7 +81,7 @@ class ComponentMetadataTest {
     void everyHeaderIsDocumented() throws Exception {
         JsonNode metadata = metadata();
         List<String> headers = declaredHeaders();
-        assertEquals(12, headers.size(), headers.toString());
+        assertEquals(19, headers.size(), headers.toString());
         for (String header : headers) {
             assertDescribed(metadata.get("headers"), header, "headers");
         }

@@ -1,6 +1,10 @@
 package dev.ossa.camel.events;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -72,7 +76,38 @@ class InvalidEventsFailOnlyTheirExchangeTest extends CamelTestSupport {
                 invalid("extensions header that is not a map", OssaEventsConstants.EXTENSIONS, "region=eu",
                         "extensions", "must be a Map<String, Object>"),
                 invalid("time header that is not a timestamp", OssaEventsConstants.TIME, java.time.LocalDate.now(),
-                        "time", "is not a timestamp"));
+                        "time", "header CamelCloudEventTime is a java.time.LocalDate, which is not a timestamp"),
+                invalid("byte[] subject", OssaEventsConstants.SUBJECT, "search".getBytes(StandardCharsets.UTF_8),
+                        "subject", "header CamelCloudEventSubject is a byte[], which is not turned into text: set"
+                                   + " it as a String"),
+                invalid("Map type", OssaEventsConstants.TYPE, new HashMap<>(Map.of("a", 1)),
+                        "type", "header CamelCloudEventType is a java.util.HashMap, which is not turned into text"),
+                invalid("Integer id", OssaEventsConstants.ID, 42,
+                        "id", "header CamelCloudEventID is a java.lang.Integer, which is not turned into text: set it"
+                              + " as a String or UUID"),
+                invalid("List source", OssaEventsConstants.SOURCE, new ArrayList<>(List.of("/agents/planner")),
+                        "source", "is a java.util.ArrayList, which is not turned into text: set it as"
+                                  + " a String or java.net.URI"),
+                invalid("StringBuilder dataschema is fine but this one is relative", OssaEventsConstants.DATA_SCHEMA,
+                        new StringBuilder("schemas/x"), "dataschema", "is not an absolute URI"),
+                invalid("byte[] agent id", OssaEventsConstants.AGENT_ID, new byte[] { 1 },
+                        "ossaagentid", "header CamelOssaAgentId is a byte[]"),
+                invalid("null key in the extensions map", OssaEventsConstants.EXTENSIONS, nullKeyMap(),
+                        "extensions", "header CamelCloudEventExtensions has a null key"),
+                invalid("Integer key in the extensions map", OssaEventsConstants.EXTENSIONS, Map.of(7, "x"),
+                        "extensions", "has a key of type java.lang.Integer, '7'"),
+                invalid("non-ASCII source", OssaEventsConstants.SOURCE, "/agents/ñandú",
+                        "source", "contains the non-ASCII character 'ñ' (U+00F1) at index 8; percent-encode it"),
+                invalid("non-ASCII dataschema as a URI object", OssaEventsConstants.DATA_SCHEMA,
+                        URI.create("https://example.com/ñ"), "dataschema", "percent-encode it as UTF-8 (%C3%B1)"),
+                invalid("unknown charset", OssaEventsConstants.DATA_CONTENT_TYPE, "application/json; charset=nope",
+                        "datacontenttype", "charset 'nope' is unknown or not supported by this JVM"));
+    }
+
+    private static Map<String, Object> nullKeyMap() {
+        Map<String, Object> map = new HashMap<>();
+        map.put(null, "x");
+        return map;
     }
 
     private static Arguments invalid(String name, String header, Object value, String attribute, String rule) {

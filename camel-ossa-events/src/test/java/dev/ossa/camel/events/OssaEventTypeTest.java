@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * The eleven OSSA event types of the design, and their use in the Java DSL.
+ * The eleven OSSA event types of the design, the two failures that scopes add, and their use in the Java DSL.
  */
 class OssaEventTypeTest extends CamelTestSupport {
 
@@ -31,11 +31,11 @@ class OssaEventTypeTest extends CamelTestSupport {
     }
 
     @Test
-    void elevenTypesWithTheStringsOfTheDesign() {
+    void elevenOssaTypesThenTheTwoFailuresOfScopes() {
         assertEquals(List.of("dev.ossa.agent.started", "dev.ossa.agent.completed", "dev.ossa.agent.failed",
                 "dev.ossa.tool.called", "dev.ossa.tool.completed", "dev.ossa.tool.failed", "dev.ossa.turn.started",
                 "dev.ossa.turn.completed", "dev.ossa.state.updated", "dev.ossa.workflow.started",
-                "dev.ossa.workflow.completed"), Arrays.stream(OssaEventType.values()).map(OssaEventType::type).toList());
+                "dev.ossa.workflow.completed", "dev.ossa.workflow.failed", "dev.ossa.turn.failed"), Arrays.stream(OssaEventType.values()).map(OssaEventType::type).toList());
     }
 
     @Test

@@ -42,7 +42,7 @@ final class HttpComparison {
         try {
             RouteSide ours = RouteSide.start(context, "http", "ossa-events:" + SampleEvent.TYPE + "?"
                     + SampleEvent.endpointOptions() + "&mode=batch&batchSize=" + BATCH_SIZE
-                    + "&flushInterval=1000&sink=" + server.url());
+                    + "&flushInterval=" + SampleEvent.FLUSH_INTERVAL_MS + "&sink=" + server.url());
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             ObjectMapper mapper = JsonEventFormat.defaultMapper();
             EventFormat format = new JsonFormat();

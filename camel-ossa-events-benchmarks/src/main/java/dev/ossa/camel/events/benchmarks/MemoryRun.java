@@ -29,7 +29,7 @@ public final class MemoryRun {
         try {
             RouteSide route = RouteSide.start(context, "memory", "ossa-events:" + SampleEvent.TYPE + "?"
                     + SampleEvent.endpointOptions() + "&mode=batch&batchSize=" + BATCH_SIZE
-                    + "&flushInterval=1000&sink=" + url);
+                    + "&flushInterval=" + SampleEvent.FLUSH_INTERVAL_MS + "&sink=" + url);
             rate = route.eventsPerSecond(events, SampleEvent.data());
         } finally {
             context.stop();

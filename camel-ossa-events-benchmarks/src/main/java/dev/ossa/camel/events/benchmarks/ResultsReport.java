@@ -18,6 +18,8 @@ final class ResultsReport {
             "encode-vs-sdk-java", 1.4,
             "kafka-vs-sdk-java", 0.9,
             "kafka-vs-preencoded", 0.8,
+            "kafka-vs-camel-floor", 1.0,
+            "kafka-vs-camel-cloudevents", 1.5,
             "http-batch-vs-per-event", 20.0,
             "persistent-batch1000-vs-memory", 0.333);
 

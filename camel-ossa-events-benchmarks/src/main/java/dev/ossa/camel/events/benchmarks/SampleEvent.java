@@ -32,6 +32,13 @@ final class SampleEvent {
     static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
     static final String SPAN_ID = "00f067aa0ba902b7";
 
+    /**
+     * The {@code flushInterval} of every batched side (and the Aggregator's completion interval of the Camel routes):
+     * longer than any run, so that every batch completes by size (each run's event count is a multiple of the batch
+     * size) and no run's last batch waits for the interval's next tick.
+     */
+    static final long FLUSH_INTERVAL_MS = 60_000;
+
     private static final URI SOURCE_URI = URI.create(SOURCE);
 
     private SampleEvent() {

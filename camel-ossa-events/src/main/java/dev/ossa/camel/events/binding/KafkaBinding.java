@@ -35,6 +35,8 @@ import dev.ossa.camel.events.format.JsonEventFormat;
  * <p>
  * A send that fails (broker down or slow, topic missing) is a {@link SinkDeliveryException} that names the sink and
  * Kafka's reason, raised once camel-kafka's own timeouts ({@code maxBlockMs}, {@code deliveryTimeoutMs}) have passed.
+ * Once one record of a message has failed, the rest of the message is not handed to Kafka in that attempt (see
+ * {@link RecordsUntilFailure}): an attempt with the broker down costs one {@code maxBlockMs}, not one per record.
  */
 public final class KafkaBinding implements SinkBinding {
 
@@ -55,6 +57,7 @@ public final class KafkaBinding implements SinkBinding {
     private final String keyField;
     private final SinkHeaders sinkHeaders;
     private final String sinkForErrors;
+    private final AttributeHeaders attributeHeaders = new AttributeHeaders();
 
     public KafkaBinding(CamelContext context, JsonEventFormat format, OssaEventsMode mode, String keyField,
                         SinkHeaders sinkHeaders, String sinkUri) {
@@ -77,7 +80,7 @@ public final class KafkaBinding implements SinkBinding {
         for (OssaCloudEvent event : events) {
             records.add(record(event));
         }
-        message.setBody(records);
+        message.setBody(new RecordsUntilFailure(records, message.getExchange()));
     }
 
     @Override
@@ -109,11 +112,12 @@ public final class KafkaBinding implements SinkBinding {
         if (mode == OssaEventsMode.binary) {
             record.setBody(format.dataBytes(event));
             if (event.getData() != null && event.getDataContentType() != null) {
-                record.setHeader(CONTENT_TYPE_HEADER, utf8(event.getDataContentType()));
+                record.setHeader(CONTENT_TYPE_HEADER,
+                        attributeHeaders.value("datacontenttype", event.getDataContentType()));
             }
             event.forEachAttribute((name, value) -> {
                 if (!name.equals("datacontenttype")) {
-                    record.setHeader(ATTRIBUTE_PREFIX + name, utf8(value.toString()));
+                    record.setHeader(attributeHeaders.name(name), attributeHeaders.value(name, value.toString()));
                 }
             });
         } else {

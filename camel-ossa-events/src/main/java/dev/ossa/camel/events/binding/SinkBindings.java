@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.ossa.camel.events.OssaEventsConfiguration;
 import dev.ossa.camel.events.OssaEventsMode;
+import dev.ossa.camel.events.event.QuotedInput;
 import dev.ossa.camel.events.format.JsonEventFormat;
 
 /**
@@ -74,7 +75,7 @@ public final class SinkBindings {
             default:
                 if (mode == OssaEventsMode.binary) {
                     throw new IllegalArgumentException("mode=binary is defined for http, https and kafka sinks only;"
-                            + " sink '" + scheme + "' takes mode=structured or mode=batch");
+                            + " sink " + QuotedInput.quote(scheme) + " takes mode=structured or mode=batch");
                 }
                 if (scheme.equals(STDOUT) && sink.length() == STDOUT.length()) {
                     return new StdoutBinding(format, configuration.isPretty());
@@ -104,7 +105,7 @@ public final class SinkBindings {
     private static void checkKeyField(String keyField) {
         if (keyField != null && !keyField.matches("[a-z0-9]+")) {
             throw new IllegalArgumentException("Option keyField must be a CloudEvents attribute name, of lower-case"
-                    + " a-z and digits 0-9 only (e.g. ossaagentid, subject, partitionkey); was '" + keyField + "'");
+                    + " a-z and digits 0-9 only (e.g. ossaagentid, subject, partitionkey); was " + QuotedInput.quote(keyField));
         }
     }
 

@@ -2,75 +2,71 @@ package dev.ossa.camel.events.delivery;
 
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
 import org.apache.camel.support.SynchronizationAdapter;
 
+import dev.ossa.camel.events.binding.SinkDeliveryException;
 import dev.ossa.camel.events.event.OssaCloudEvent;
 
 /**
- * Sends a completed batch to the sink. It remembers, in the batch's exchange, how many events the sink has taken, so
- * that a retry sends only the rest and no event is delivered twice by our own retries.
+ * Sends one sink message: the events in the body of the exchange, as one message (a whole batch where the binding
+ * writes batches, otherwise a single event). Camel's error handler around it retries the message and, after the last
+ * retry, dead-letters it. Anything thrown, {@link Error}s included, fails the attempt like any sink failure, so that it
+ * is retried, counted and traced to the event ids.
  * <p>
- * A batch that goes as one message is not waited for when the sink's producer answers later (Kafka's): the next batch
- * is written and sent while the sink works on this one, so the producer's pipeline does not drain between batches. At
- * most {@value #MAX_IN_FLIGHT} batches are sent and not yet done (delivered or dead-lettered) at any time, retries
- * included. Batches are sent in the order they were completed, by one thread; only a batch that fails and is retried
- * can reach the sink after the one sent behind it.
+ * A message the sink's producer answers later (Kafka's) is not waited for: the next batch is written and sent while
+ * the sink works on this one, so the producer's pipeline does not drain between batches. At most
+ * {@value #MAX_IN_FLIGHT} such messages are sent and not yet done (delivered or dead-lettered) at any time, retries
+ * included.
  */
 final class BatchDelivery extends AsyncProcessorSupport {
 
-    /** Exchange property: how many events of the batch the sink has taken. */
-    static final String DELIVERED = "OssaEventsDelivered";
     /** Batches sent and not yet done (delivered or dead-lettered), at most. */
     static final int MAX_IN_FLIGHT = 2;
-    /** Exchange property: the batch holds one of the {@link #MAX_IN_FLIGHT} turns until it is done. */
-    private static final String HOLDS_TURN = "OssaEventsHoldsTurn";
+    /** Exchange property: the {@link Turn} the batch holds until it is done. */
+    private static final String TURN = "OssaEventsTurn";
 
     private final SinkSender sender;
+    private final PendingEvents pending;
     private final DeliveryCounters counters;
     private final Semaphore turns = new Semaphore(MAX_IN_FLIGHT);
 
-    BatchDelivery(SinkSender sender, DeliveryCounters counters) {
+    BatchDelivery(SinkSender sender, PendingEvents pending, DeliveryCounters counters) {
         this.sender = sender;
+        this.pending = pending;
         this.counters = counters;
     }
 
     @Override
-    public boolean process(Exchange batch, AsyncCallback callback) {
-        List<OssaCloudEvent> events = EventBatchAggregationStrategy.events(batch);
-        int done = delivered(batch);
-        if (!sender.writesBatches()) {
-            try {
-                for (int i = done; i < events.size(); i++) {
-                    sender.send(events.get(i));
-                    markDelivered(batch, 1, i + 1);
-                }
-            } catch (Exception e) {
-                batch.setException(e);
-            }
-            callback.done(true);
-            return true;
-        }
+    public boolean process(Exchange unit, AsyncCallback callback) {
+        List<OssaCloudEvent> events = EventBatchAggregationStrategy.events(unit);
         Exchange message;
         try {
-            message = sender.batchMessage(events.subList(done, events.size()));
-            takeTurn(batch);
-        } catch (Exception e) {
+            if (!sender.writesBatches()) {
+                sender.send(events.get(0));
+                delivered(events);
+                callback.done(true);
+                return true;
+            }
+            message = sender.batchMessage(events);
+            takeTurn(unit);
+        } catch (Throwable e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            batch.setException(e);
+            unit.setException(asException(e));
             callback.done(true);
             return true;
         }
         return sender.send(message, (failure, doneSync) -> {
             if (failure != null) {
-                batch.setException(failure);
+                unit.setException(failure);
             } else {
-                markDelivered(batch, events.size() - done, events.size());
+                delivered(events);
             }
             callback.done(doneSync);
         });
@@ -78,25 +74,50 @@ final class BatchDelivery extends AsyncProcessorSupport {
 
     /** Waits for a turn, which the batch keeps through its retries and gives back when it is done. */
     private void takeTurn(Exchange batch) throws InterruptedException {
-        if (batch.getProperty(HOLDS_TURN, false, Boolean.class)) {
+        if (batch.getProperty(TURN) != null) {
             return;
         }
         turns.acquire();
-        batch.setProperty(HOLDS_TURN, true);
+        Turn turn = new Turn();
+        batch.setProperty(TURN, turn);
         batch.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange exchange) {
-                turns.release();
+                turn.giveBack();
             }
         });
     }
 
-    static int delivered(Exchange batch) {
-        return batch.getProperty(DELIVERED, 0, Integer.class);
+    /** Gives back the turn of a batch that will never be done, because its delivery died with an {@link Error}. */
+    static void abandon(Exchange batch) {
+        Turn turn = batch.getProperty(TURN, Turn.class);
+        if (turn != null) {
+            turn.giveBack();
+        }
     }
 
-    private void markDelivered(Exchange batch, int count, int total) {
-        batch.setProperty(DELIVERED, total);
-        counters.delivered(count, true);
+    /** One of the {@link #MAX_IN_FLIGHT} turns, given back once. */
+    private final class Turn {
+
+        private final AtomicBoolean held = new AtomicBoolean(true);
+
+        void giveBack() {
+            if (held.compareAndSet(true, false)) {
+                turns.release();
+            }
+        }
+    }
+
+    /** Counts the events as delivered before they stop being pending, so that a stop that returns sees them counted. */
+    private void delivered(List<OssaCloudEvent> events) {
+        List<OssaCloudEvent> owned = pending.claim(events);
+        counters.delivered(owned.size(), true);
+        pending.release(owned);
+    }
+
+    /** An {@link Error} becomes an exception that names it, so that Camel's error handler takes it. */
+    static Exception asException(Throwable thrown) {
+        return thrown instanceof Exception e ? e
+                : new SinkDeliveryException("Delivery failed with " + thrown, thrown);
     }
 }

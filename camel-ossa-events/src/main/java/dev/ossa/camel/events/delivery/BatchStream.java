@@ -40,6 +40,16 @@ public final class BatchStream {
         ServiceHelper.startService(sender, dispatcher);
     }
 
+    /** Starts the stop's clock and sends every open batch, without waiting. */
+    void beginStop() {
+        dispatcher.beginStop();
+    }
+
+    /** Waits for the pending events' delivery, up to the stop's deadline. */
+    void awaitDelivered() {
+        dispatcher.awaitDelivered();
+    }
+
     /** Sends every pending batch and waits for its delivery, without stopping. */
     void flush() {
         dispatcher.flush();

@@ -14,8 +14,8 @@ import dev.ossa.camel.events.OssaEventsMode;
  */
 public record BatchStreamKey(
         String sink, OssaEventsMode mode, boolean pretty, int batchSize, long flushInterval, int maximumRedeliveries,
-        long redeliveryDelay, String deadLetterUri, String keyField, Map<String, Object> sinkHeaders, boolean persistent,
-        String persistenceDirectory, AggregationRepository aggregationRepository) {
+        long redeliveryDelay, String deadLetterUri, String keyField, Map<String, Object> sinkHeaders, long stopTimeout,
+        long acceptTimeout, boolean persistent, String persistenceDirectory, AggregationRepository aggregationRepository) {
 
     public BatchStreamKey {
         sinkHeaders = Map.copyOf(sinkHeaders);
@@ -25,7 +25,8 @@ public record BatchStreamKey(
         return new BatchStreamKey(configuration.getSink(), configuration.getMode(), configuration.isPretty(),
                 configuration.getBatchSize(), configuration.getFlushInterval(), configuration.getMaximumRedeliveries(),
                 configuration.getRedeliveryDelay(), configuration.getDeadLetterUri(), configuration.getKeyField(),
-                configuration.getSinkHeaders(), configuration.isPersistent(), configuration.getPersistenceDirectory(),
+                configuration.getSinkHeaders(), configuration.getStopTimeout(), configuration.getAcceptTimeout(),
+                configuration.isPersistent(), configuration.getPersistenceDirectory(),
                 configuration.getAggregationRepository());
     }
 

@@ -1,9 +1,15 @@
 package dev.ossa.camel.events.delivery;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.LifecycleStrategy;
+import org.apache.camel.support.LifecycleStrategySupport;
 
 /**
  * The batch streams of one component. Endpoints that deliver to the same sink with the same delivery options share
@@ -15,6 +21,27 @@ public final class BatchStreams {
 
     private final Map<BatchStreamKey, BatchStream> streams = new HashMap<>();
     private final Map<BatchStreamKey, DeliveryCounters> counters = new ConcurrentHashMap<>();
+    private final LifecycleStrategy flushWhenContextStops = new LifecycleStrategySupport() {
+        @Override
+        public void onContextStopping(CamelContext context) {
+            List<BatchStream> running;
+            synchronized (streams) {
+                running = new ArrayList<>(streams.values());
+            }
+            running.forEach(BatchStream::beginStop);
+            running.forEach(BatchStream::awaitDelivered);
+        }
+    };
+
+    /**
+     * To be added to the CamelContext's lifecycle strategies: when the context begins to stop, before any route
+     * stops, every stream starts its {@code stopTimeout} clock and sends its open batches, all at once; then the
+     * context waits for their delivery, so that a sink that is a route of the same context still takes the events.
+     * A CamelContext stop with several streams ends within one {@code stopTimeout}, not one per stream.
+     */
+    public LifecycleStrategy flushWhenContextStops() {
+        return flushWhenContextStops;
+    }
 
     /** The counters of the stream with this key, shared by every endpoint that feeds it. */
     public DeliveryCounters counters(BatchStreamKey key) {

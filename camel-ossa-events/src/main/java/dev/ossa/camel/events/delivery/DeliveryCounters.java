@@ -23,10 +23,15 @@ public final class DeliveryCounters {
         }
     }
 
-    /** Events read back from a persistent store at start: pending again, until delivered or failed. */
-    public void recovered(int events) {
+    /**
+     * Events read back from a persistent store at start; when {@code pending}, they are pending again until delivered
+     * or failed.
+     */
+    public void recovered(int events, boolean pending) {
         recovered.add(events);
-        pending.add(events);
+        if (pending) {
+            this.pending.add(events);
+        }
     }
 
     /** An event broke a CloudEvents rule and was not sent. */

@@ -20,6 +20,7 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.util.URISupport;
 
 import dev.ossa.camel.events.binding.SinkBinding;
+import dev.ossa.camel.events.binding.SinkDeliveryException;
 import dev.ossa.camel.events.binding.SinkBindings;
 import dev.ossa.camel.events.event.OssaCloudEvent;
 
@@ -53,13 +54,32 @@ public final class SinkSender extends ServiceSupport {
      * sends an array of one.
      */
     public void send(OssaCloudEvent event) throws Exception {
+        send(eventMessage(event));
+    }
+
+    /**
+     * Sends one event as one message, as {@link #send(OssaCloudEvent)} does, without waiting for a sink producer that
+     * answers later: see {@link #send(Exchange, SendCallback)}.
+     */
+    public boolean send(OssaCloudEvent event, SendCallback callback) {
+        Exchange message;
+        try {
+            message = eventMessage(event);
+        } catch (RuntimeException e) {
+            callback.done(e, true);
+            return true;
+        }
+        return send(message, callback);
+    }
+
+    private Exchange eventMessage(OssaCloudEvent event) {
         Exchange exchange = newExchange();
         if (binding.writesBatches()) {
             binding.writeBatch(List.of(event), exchange.getIn());
         } else {
             binding.writeEvent(event, exchange.getIn());
         }
-        send(exchange);
+        return exchange;
     }
 
     /** Writes a batch into a new sink message, ready for {@link #send(Exchange, SendCallback)}. */
@@ -80,7 +100,12 @@ public final class SinkSender extends ServiceSupport {
             callback.done(stopped(), true);
             return true;
         }
-        return current.process(message, doneSync -> callback.done(failureOf(message), doneSync));
+        try {
+            return current.process(message, doneSync -> callback.done(failureOf(message), doneSync));
+        } catch (Throwable e) {
+            callback.done(thrown(e), true);
+            return true;
+        }
     }
 
     /** The outcome of a message sent by {@link #send(Exchange, SendCallback)}. */
@@ -113,13 +138,21 @@ public final class SinkSender extends ServiceSupport {
         }
         try {
             current.process(exchange);
-        } catch (Exception e) {
-            exchange.setException(e);
+        } catch (Throwable e) {
+            exchange.setException(thrown(e));
         }
         Exception failure = failureOf(exchange);
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** What the sink's producer threw, an {@link Error} included, as an exception that names it. */
+    private Exception thrown(Throwable e) {
+        if (e instanceof Exception exception) {
+            return exception;
+        }
+        return new SinkDeliveryException("The sink " + URISupport.sanitizeUri(sinkUri) + " threw " + e, e);
     }
 
     private IllegalStateException stopped() {

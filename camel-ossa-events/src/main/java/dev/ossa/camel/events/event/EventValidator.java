@@ -2,6 +2,7 @@ package dev.ossa.camel.events.event;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,20 +40,24 @@ final class EventValidator {
             requireString("time", event.time());
             String problem = Timestamps.problem(event.time());
             if (problem != null) {
-                fail("time", "'" + event.time() + "' is not RFC 3339: " + problem);
+                fail("time", QuotedInput.quote(event.time()) + " is not RFC 3339: " + problem);
             }
         }
         if (event.dataContentType() != null) {
             requireString("datacontenttype", event.dataContentType());
             if (!MediaTypes.isValid(event.dataContentType())) {
-                fail("datacontenttype", "'" + event.dataContentType()
-                        + "' is not an RFC 2046 media type: expected type/subtype with optional ;name=value parameters");
+                fail("datacontenttype", QuotedInput.quote(event.dataContentType())
+                        + " is not an RFC 2046 media type: expected type/subtype with optional ;name=value parameters");
+            }
+            String charsetProblem = MediaTypes.charsetProblem(event.dataContentType());
+            if (charsetProblem != null) {
+                fail("datacontenttype", charsetProblem);
             }
         }
         if (event.dataSchema() != null) {
             requireNonEmpty("dataschema", event.dataSchema());
             if (!isAbsoluteUriReference("dataschema", event.dataSchema())) {
-                fail("dataschema", "'" + event.dataSchema() + "' is not an absolute URI: a scheme is required");
+                fail("dataschema", QuotedInput.quote(event.dataSchema()) + " is not an absolute URI: a scheme is required");
             }
         }
         for (Map.Entry<String, Object> extension : event.extensions().entrySet()) {
@@ -71,16 +76,16 @@ final class EventValidator {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c >= 'A' && c <= 'Z') {
-                fail(name, "extension name '" + name
-                        + "' has upper-case letters: attribute names use only lower-case a-z and digits 0-9");
+                fail(name, "extension name " + QuotedInput.quote(name)
+                        + " has upper-case letters: attribute names use only lower-case a-z and digits 0-9");
             }
             if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
-                fail(name, "extension name '" + name + "' contains " + describe(c)
+                fail(name, "extension name " + QuotedInput.quote(name) + " contains " + describe(c)
                         + ": attribute names use only lower-case a-z and digits 0-9");
             }
         }
         if (CONTEXT_ATTRIBUTES.contains(name)) {
-            fail(name, "'" + name + "' is a CloudEvents context attribute, not an extension: set it through its own"
+            fail(name, QuotedInput.quote(name) + " is a CloudEvents context attribute, not an extension: set it through its own"
                     + " option or header");
         }
     }
@@ -124,18 +129,37 @@ final class EventValidator {
     }
 
     private static URI requireUriReference(String attribute, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                int codePoint = value.codePointAt(i);
+                fail(attribute, QuotedInput.quote(value) + " is not a URI-reference (RFC 3986): it contains the non-ASCII"
+                        + " character " + describe(codePoint) + " at index " + i + "; percent-encode it as UTF-8 ("
+                        + percentEncoded(codePoint) + ")");
+            }
+        }
         try {
             return new URI(value);
         } catch (URISyntaxException e) {
-            fail(attribute, "'" + value + "' is not a URI-reference (RFC 3986): " + e.getReason() + " at index "
-                    + e.getIndex());
+            fail(attribute, QuotedInput.quote(value) + " is not a URI-reference (RFC 3986): " + e.getReason()
+                    + " at index " + e.getIndex());
             return null;
         }
     }
 
-    private static String describe(char c) {
-        String code = String.format("U+%04X", (int) c);
-        return c > 0x20 && c < 0x7F ? "'" + c + "' (" + code + ")" : code;
+    private static String percentEncoded(int codePoint) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8)) {
+            out.append(String.format("%%%02X", b & 0xFF));
+        }
+        return out.toString();
+    }
+
+    private static String describe(int c) {
+        String code = String.format("U+%04X", c);
+        boolean printable = c > 0x20 && c < 0x7F || c > 0x9F && Character.isDefined(c)
+                && Character.getType(c) != Character.SURROGATE && !Character.isWhitespace(c);
+        return printable ? "'" + new String(Character.toChars(c)) + "' (" + code + ")" : code;
     }
 
     private static void fail(String attribute, String rule) {

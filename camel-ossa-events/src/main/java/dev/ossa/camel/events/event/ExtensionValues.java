@@ -38,7 +38,7 @@ final class ExtensionValues {
         if (value instanceof byte[] bytes) {
             return Base64.getEncoder().encodeToString(bytes);
         }
-        throw new InvalidCloudEventException(name, "value of type " + value.getClass().getName()
+        throw new InvalidCloudEventException(name, "value of type " + value.getClass().getTypeName()
                 + " has no CloudEvents type: use String, Integer, Boolean, URI, a timestamp or byte[]");
     }
 }

@@ -2,10 +2,8 @@ package dev.ossa.camel.events.event;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,8 +14,10 @@ import java.util.regex.Pattern;
 public final class Timestamps {
 
     private static final Pattern DATE_TIME = Pattern.compile(
-            "(\\d{4}-\\d{2}-\\d{2})[Tt](\\d{2}:\\d{2})(:\\d{2})?(\\.\\d+)?(.*)");
-    private static final Pattern OFFSET = Pattern.compile("[Zz]|[+-]\\d{2}:\\d{2}");
+            "(\\d{4})-(\\d{2})-(\\d{2})[Tt](\\d{2}):(\\d{2})(?::(\\d{2}))?(\\.\\d+)?(.*)", Pattern.DOTALL);
+    private static final Pattern OFFSET = Pattern.compile("[Zz]|([+-])(\\d{2}):(\\d{2})");
+    private static final int MINUTES_PER_DAY = 24 * 60;
+    private static final int LAST_MINUTE = 23 * 60 + 59;
 
     private static volatile SecondText lastSecond;
 
@@ -79,17 +79,19 @@ public final class Timestamps {
     }
 
     /**
-     * Why {@code text} is not an RFC 3339 date-time, or null when it is one.
+     * Why {@code text} is not an RFC 3339 {@code date-time}, or null when it is one. Every RFC 3339 date-time is
+     * accepted: a fraction of any length, a leap second ({@code 23:59:60} in UTC), offsets from {@code -23:59} to
+     * {@code +23:59}.
      */
     static String problem(String text) {
         return isCommonValidForm(text) ? null : problemByParsing(text);
     }
 
     /**
-     * True when {@code text} is {@code yyyy-mm-ddThh:mm:ss}, an optional fraction of 1 to 9 digits, then {@code Z} or
-     * {@code +hh:mm}/{@code -hh:mm}, with every field in range: the form nearly every event has, checked without
-     * regular expressions or allocation. Whatever it accepts, {@link #problemByParsing} accepts too; anything else
-     * goes there for the verdict and the message.
+     * True when {@code text} is {@code yyyy-mm-ddThh:mm:ss}, an optional fraction, then {@code Z} or
+     * {@code +hh:mm}/{@code -hh:mm}, with every field in range and no leap second: the form nearly every event has,
+     * checked without regular expressions or allocation. Whatever it accepts, {@link #problemByParsing} accepts too;
+     * anything else goes there for the verdict and the message.
      */
     static boolean isCommonValidForm(String text) {
         int length = text.length();
@@ -113,8 +115,7 @@ public final class Timestamps {
             while (fractionEnd < length && isDigit(text.charAt(fractionEnd))) {
                 fractionEnd++;
             }
-            int fractionDigits = fractionEnd - i - 1;
-            if (fractionDigits < 1 || fractionDigits > 9) {
+            if (fractionEnd == i + 1) {
                 return false;
             }
             i = fractionEnd;
@@ -127,8 +128,7 @@ public final class Timestamps {
         }
         int offsetHours = digits(text, i + 1, 2);
         int offsetMinutes = digits(text, i + 4, 2);
-        return offsetHours >= 0 && offsetMinutes >= 0 && offsetMinutes <= 59
-               && (offsetHours < 18 || offsetHours == 18 && offsetMinutes == 0);
+        return offsetHours >= 0 && offsetHours <= 23 && offsetMinutes >= 0 && offsetMinutes <= 59;
     }
 
     /** The value of {@code count} ASCII digits at {@code from}, or -1 when one is not a digit. */
@@ -156,32 +156,49 @@ public final class Timestamps {
         };
     }
 
-    /** The full check: any RFC 3339 spelling, with a message saying what is wrong. */
+    /**
+     * The full check of RFC 3339 section 5.6 {@code date-time}, with a message saying what is wrong. It checks the
+     * fields itself: Java time types know neither leap seconds, nor fractions beyond nanoseconds, nor offsets beyond
+     * 18 hours, which RFC 3339 all allows.
+     */
     static String problemByParsing(String text) {
         Matcher m = DATE_TIME.matcher(text);
         if (!m.matches()) {
             return "expected yyyy-mm-ddThh:mm:ss with an offset";
         }
-        if (m.group(3) == null) {
+        if (m.group(6) == null) {
             return "seconds missing";
         }
-        String offset = m.group(5);
+        String offset = m.group(8);
         if (offset.isEmpty()) {
             return "offset missing (use Z or +hh:mm)";
         }
-        if (!OFFSET.matcher(offset).matches()) {
-            return "offset '" + offset + "' must be Z or +hh:mm / -hh:mm";
+        Matcher offsetMatch = OFFSET.matcher(offset);
+        if (!offsetMatch.matches()) {
+            return "offset " + QuotedInput.quote(offset) + " must be Z or +hh:mm / -hh:mm";
         }
-        try {
-            OffsetDateTime parsed = OffsetDateTime.parse(
-                    m.group(1) + "T" + m.group(2) + m.group(3) + (m.group(4) == null ? "" : m.group(4))
-                                                         + (offset.equalsIgnoreCase("z") ? "Z" : offset));
-            if (parsed.getOffset().getTotalSeconds() > ZoneOffset.MAX.getTotalSeconds()) {
-                return "offset out of range";
-            }
-            return null;
-        } catch (DateTimeParseException e) {
+        int year = Integer.parseInt(m.group(1));
+        int month = Integer.parseInt(m.group(2));
+        int day = Integer.parseInt(m.group(3));
+        int hour = Integer.parseInt(m.group(4));
+        int minute = Integer.parseInt(m.group(5));
+        int second = Integer.parseInt(m.group(6));
+        if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour > 23 || minute > 59
+            || second > 60) {
             return "not a valid date or time of day";
         }
+        int offsetMinutes = 0;
+        if (offsetMatch.group(1) != null) {
+            int offsetHours = Integer.parseInt(offsetMatch.group(2));
+            int minutes = Integer.parseInt(offsetMatch.group(3));
+            if (offsetHours > 23 || minutes > 59) {
+                return "offset " + offset + " out of range (-23:59 to +23:59)";
+            }
+            offsetMinutes = (offsetMatch.group(1).equals("-") ? -1 : 1) * (offsetHours * 60 + minutes);
+        }
+        if (second == 60 && Math.floorMod(hour * 60 + minute - offsetMinutes, MINUTES_PER_DAY) != LAST_MINUTE) {
+            return "a leap second (seconds 60) is only valid at 23:59:60 UTC";
+        }
+        return null;
     }
 }

@@ -3,6 +3,7 @@ package dev.ossa.camel.events.format;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -14,14 +15,16 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import dev.ossa.camel.events.OssaEventsConstants;
 import dev.ossa.camel.events.event.EventData;
+import dev.ossa.camel.events.event.MediaTypes;
 import dev.ossa.camel.events.event.OssaCloudEvent;
 
 /**
@@ -45,19 +48,22 @@ public final class JsonEventFormat {
     }
 
     /**
-     * The mapper this component uses by default: standard Jackson, Java time types as ISO text, strict parsing
-     * (trailing tokens make a text not JSON), JSON numbers of String and byte[] bodies kept digit for digit, and
-     * characters outside the BMP (emoji) written as their UTF-8 bytes rather than as escaped surrogate pairs.
+     * The mapper this component uses by default: standard Jackson with the JSR-310 ({@code java.time}) and JDK 8
+     * ({@code Optional}) modules, dates and durations as ISO-8601 text, strict parsing (trailing tokens make a text not
+     * JSON), JSON numbers of String and byte[] bodies kept digit for digit, and characters outside the BMP (emoji)
+     * written as their UTF-8 bytes rather than as escaped surrogate pairs.
      */
     public static ObjectMapper defaultMapper() {
         return JsonMapper.builder()
                 .findAndAddModules()
+                .addModule(new JavaTimeModule())
+                .addModule(new Jdk8Module())
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .build();
     }
 
@@ -101,7 +107,10 @@ public final class JsonEventFormat {
         return out.toByteArray();
     }
 
-    /** The data as bytes for a binary binding: JSON for JSON data, UTF-8 for text, the bytes themselves otherwise. */
+    /**
+     * The data as bytes for a binary binding: the bytes themselves, or the text (JSON text for JSON data) encoded in
+     * the charset that {@code datacontenttype} names, UTF-8 when it names none. Empty when the event has no data.
+     */
     public byte[] dataBytes(OssaCloudEvent event) {
         EventData data = event.getData();
         if (data == null) {
@@ -110,14 +119,12 @@ public final class JsonEventFormat {
         if (data instanceof EventData.Binary binary) {
             return binary.bytes();
         }
+        Charset charset = MediaTypes.charset(event.getDataContentType());
         if (data instanceof EventData.Text text) {
-            return text.text().getBytes(StandardCharsets.UTF_8);
+            return text.text().getBytes(charset);
         }
-        try {
-            return mapper.writeValueAsBytes(((EventData.Json) data).value());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the event data as JSON", e);
-        }
+        byte[] json = ((EventData.Json) data).json();
+        return charset.equals(StandardCharsets.UTF_8) ? json : new String(json, StandardCharsets.UTF_8).getBytes(charset);
     }
 
     private JsonGenerator generator(ByteArrayOutputStream out, boolean pretty) throws IOException {
@@ -129,7 +136,7 @@ public final class JsonEventFormat {
         return generator;
     }
 
-    private static void write(JsonGenerator generator, OssaCloudEvent event) throws IOException {
+    private void write(JsonGenerator generator, OssaCloudEvent event) throws IOException {
         generator.writeStartObject();
         event.forEachAttribute((name, value) -> writeAttribute(generator, name, value));
         EventData data = event.getData();
@@ -139,10 +146,10 @@ public final class JsonEventFormat {
             generator.writeStringField("data", text.text());
         } else if (data instanceof EventData.Json json) {
             generator.writeFieldName("data");
-            if (json.value() instanceof JsonNode node) {
-                generator.writeTree(node);
+            if (generator.getPrettyPrinter() != null) {
+                generator.writeTree(mapper.readTree(json.json()));
             } else {
-                generator.writeObject(json.value());
+                generator.writeRawValue(new RawUtf8Json(json.json()));
             }
         }
         generator.writeEndObject();

@@ -18,8 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * When the sink stops answering, at most one batch is in delivery, four wait in the queue and one more is being
- * filled: then the sender waits, so memory stays bounded, and nothing is dropped once the sink answers again.
+ * When the sink stops answering, the stream holds at most {@link BatchDispatcher#PENDING_BATCHES} × batchSize events
+ * (one batch in delivery, the rest queued or filling): then the sender waits, so memory stays bounded, and nothing is
+ * dropped once the sink answers again.
  */
 class DeliveryBackpressureTest extends CamelTestSupport {
 
@@ -52,7 +53,7 @@ class DeliveryBackpressureTest extends CamelTestSupport {
 
         CompletableFuture<List<String>> sending = CompletableFuture.supplyAsync(
                 () -> EventSender.send(template, "direct:emit", 100));
-        int held = (1 + BatchDispatcher.QUEUED_BATCHES + 1) * 10;
+        int held = BatchDispatcher.PENDING_BATCHES * 10;
         Deadline.await(() -> endpoint.getEventsAccepted() == held, Duration.ofSeconds(20),
                 () -> endpoint.getEventsAccepted() + " accepted");
         sink.awaitRequests(1, Duration.ofSeconds(20));

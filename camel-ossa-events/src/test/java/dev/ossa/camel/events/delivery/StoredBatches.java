@@ -1,9 +1,9 @@
 package dev.ossa.camel.events.delivery;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -74,7 +74,7 @@ final class StoredBatches {
         for (int i = 0; i < count; i++) {
             events.add(OssaCloudEvent.builder().id("stored-" + i).source("/agents/stored")
                     .type("dev.ossa.tool.called").dataContentType("application/json")
-                    .extension("ossaagentid", "planner").data(new EventData.Json(Map.of("n", i))).build());
+                    .extension("ossaagentid", "planner").data(new EventData.Json(("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8))).build());
         }
         return events;
     }

@@ -31,7 +31,10 @@ class TimestampsFastPathTest {
             "2026-01-01T00:00:00+0530", "2026-01-01T00:00:00+05", "2026-01-01t00:00:00z", "2026-01-01T00:00Z",
             "2026-01-01T00:00:00", "2026-01-01 00:00:00Z", "+2026-01-01T00:00:00Z", "2026-1-01T00:00:00Z",
             "2026-01-01T00:00:00ZZ", "2026-01-01T00:00:00.5+01:00x", "2026-01-01T00:00:00\u0661Z",
-            "\u0662026-01-01T00:00:00Z", "2026-01-01T00:00:00.\u0661Z", ""};
+            "\u0662026-01-01T00:00:00Z", "2026-01-01T00:00:00.\u0661Z", "2026-01-01T00:00:00+23:59",
+            "2026-01-01T00:00:00-24:00", "2026-01-01T00:00:00+23:60", "2016-12-31T23:59:60.999Z", "2016-12-31T22:59:60Z",
+            "2016-12-31T23:59:61Z", "2016-12-31T18:59:60-05:00", "2016-12-31T00:00:60+00:01", "2016-12-31T23:59:60-00:00",
+            "2026-01-01T00:00:00.000000000000000000000001Z", ""};
 
     @Test
     void fastCheckAcceptsTheCommonForms() {
@@ -39,6 +42,9 @@ class TimestampsFastPathTest {
         assertTrue(Timestamps.isCommonValidForm("2026-01-01T12:00:00+05:30"));
         assertTrue(Timestamps.isCommonValidForm("2026-01-01T12:00:00.123-08:00"));
         assertNull(Timestamps.problem("2024-02-29T23:59:59.5Z"));
+        assertTrue(Timestamps.isCommonValidForm("2026-01-01T12:00:00.1234567890123Z"), "a fraction of any length");
+        assertTrue(Timestamps.isCommonValidForm("2026-01-01T12:00:00+23:59"), "an offset up to 23:59");
+        assertNull(Timestamps.problem("2016-12-31T23:59:60Z"), "a leap second, checked by the full check");
     }
 
     @Test

@@ -28,7 +28,7 @@ class ValidEdgeCasesAreAcceptedTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "/a/b", "urn:ossa:agent:planner", "https://example.com/agents/planner", "planner",
-        "mailto:ops@example.com", "/agents/ñandú" })
+        "mailto:ops@example.com", "/agents/%C3%B1and%C3%BA" })
     void sourceAsAnyUriReference(String source) {
         assertEquals(source, valid().source(source).build().getSource());
     }
@@ -36,7 +36,10 @@ class ValidEdgeCasesAreAcceptedTest {
     @ParameterizedTest
     @ValueSource(strings = { "2018-04-05T17:31:00.1Z", "2018-04-05T17:31:00.123456789Z", "2018-04-05T17:31:00-08:00",
         "2018-04-05T17:31:00.25-03:30", "2018-04-05T17:31:00+05:45", "2018-04-05t17:31:00z",
-        "2016-12-31T23:59:59+00:00" })
+        "2016-12-31T23:59:59+00:00", "2016-12-31T23:59:60Z", "2016-12-31T23:59:60.5Z", "2016-12-31t23:59:60z",
+        "2016-12-31T15:59:60-08:00", "2017-01-01T05:29:60+05:30", "2018-04-05T17:31:00.1234567890Z",
+        "2018-04-05T17:31:00.000000000000000000001+01:00", "2018-04-05T17:31:00+23:59", "2018-04-05T17:31:00-23:59",
+        "2018-04-05T17:31:00+19:00", "2018-04-05T17:31:00-00:00" })
     void timeWithFractionalSecondsAndAnyFullOffset(String time) {
         assertEquals(time, valid().time(time).build().getTime());
     }
@@ -46,6 +49,13 @@ class ValidEdgeCasesAreAcceptedTest {
         String type = "application/vnd.x+json; charset=utf-8";
         assertEquals(type, valid().dataContentType(type).build().getDataContentType());
         assertTrue(MediaTypes.isJson(type));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "text/plain; charset=iso-8859-1", "text/plain;charset=\"utf-8\"", "text/csv; CHARSET=UTF-16",
+        "application/json; charset=windows-1252", "text/plain; format=flowed; charset=US-ASCII" })
+    void mediaTypesWithASupportedCharset(String type) {
+        assertEquals(type, valid().dataContentType(type).build().getDataContentType());
     }
 
     @ParameterizedTest

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
 
-import dev.ossa.camel.events.event.EventData;
+import dev.ossa.camel.events.event.BodyToData;
 import dev.ossa.camel.events.event.OssaCloudEvent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +26,7 @@ class JsonEventFormatAttributeNamesTest {
             .type("dev.ossa.tool.called").subject("s é \"q\"").time("2026-01-01T00:00:00Z")
             .dataContentType("application/json").dataSchema("https://example.com/schema")
             .extension("ossaagentid", "planner").extension("myint", 5).extension("flag", true)
-            .extension("partitionkey", "k").data(new EventData.Json(Map.of("a", 1))).build();
+            .extension("partitionkey", "k").data(new BodyToData(format.mapper()).toData(Map.of("a", 1), "application/json")).build();
 
     @Test
     void compactJsonHasEveryNameOnce() {

@@ -11,6 +11,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.ossa.camel.events.event.BodyToData;
 import dev.ossa.camel.events.event.EventData;
 import dev.ossa.camel.events.event.OssaCloudEvent;
 
@@ -27,9 +30,13 @@ class JsonEventFormatUtf8Test {
                 "application/json").data(data).build();
     }
 
+    private EventData json(Object body) {
+        return new BodyToData(format.mapper()).toData(body, "application/json");
+    }
+
     @Test
     void writesEmojiInAttributesAndDataAsUtf8Bytes() {
-        String json = new String(format.event(event(new EventData.Json(Map.of("text", "😀 𝄞"))), false),
+        String json = new String(format.event(event(json(Map.of("text", "😀 𝄞"))), false),
                 StandardCharsets.UTF_8);
 
         assertTrue(json.contains("\"subject\":\"Euro € 😀\""), json);
@@ -50,6 +57,7 @@ class JsonEventFormatUtf8Test {
         byte[] original = "{\"text\":\"héllo 😀\"}".getBytes(StandardCharsets.UTF_8);
         Object tree = JsonEventFormat.defaultMapper().readTree(original);
 
-        assertArrayEquals(original, format.dataBytes(event(new EventData.Json(tree))));
+        assertArrayEquals(original, format.dataBytes(event(json(tree))));
+        assertArrayEquals(original, format.dataBytes(event(new EventData.Json((JsonNode) tree))));
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +16,7 @@ import org.apache.camel.spi.RecoverableAggregationRepository;
 import org.apache.camel.util.URISupport;
 
 import dev.ossa.camel.events.OssaEventsConfiguration;
+import dev.ossa.camel.events.event.OssaCloudEvent;
 import dev.ossa.camel.events.format.JsonEventFormat;
 
 /**
@@ -57,22 +59,23 @@ public final class BatchStores {
     }
 
     /** The events a started repository holds: in open batches, and in completed batches it would recover. */
-    public static int storedEvents(CamelContext context, AggregationRepository repository) {
-        int events = 0;
+    public static List<OssaCloudEvent> storedEvents(CamelContext context, AggregationRepository repository) {
+        List<OssaCloudEvent> events = new ArrayList<>();
         for (String key : repository.getKeys()) {
-            events += size(repository.get(context, key));
+            addEvents(events, repository.get(context, key));
         }
         if (repository instanceof RecoverableAggregationRepository recoverable && recoverable.isUseRecovery()) {
             Set<String> completed = recoverable.scan(context);
             for (String exchangeId : completed) {
-                events += size(recoverable.recover(context, exchangeId));
+                addEvents(events, recoverable.recover(context, exchangeId));
             }
         }
         return events;
     }
 
-    private static int size(Exchange batch) {
-        List<?> events = batch == null ? null : batch.getIn().getBody(List.class);
-        return events == null ? 0 : events.size();
+    private static void addEvents(List<OssaCloudEvent> events, Exchange batch) {
+        if (batch != null) {
+            events.addAll(BatchExchanges.events(batch));
+        }
     }
 }

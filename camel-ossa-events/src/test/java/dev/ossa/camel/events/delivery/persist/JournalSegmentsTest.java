@@ -1,10 +1,10 @@
 package dev.ossa.camel.events.delivery.persist;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
@@ -109,7 +109,7 @@ class JournalSegmentsTest {
         for (int i = 0; i < count; i++) {
             BatchExchanges.events(batch).add(OssaCloudEvent.builder().id("e" + nextId++).source("/agents/journal")
                     .type("dev.ossa.state.updated").dataContentType("application/json")
-                    .data(new EventData.Json(Map.of("padding", "x".repeat(200)))).build());
+                    .data(new EventData.Json(("{\"padding\":\"" + "x".repeat(200) + "\"}").getBytes(StandardCharsets.UTF_8))).build());
             repository.add(context, key, batch);
         }
     }
