@@ -34,6 +34,8 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         case "acceptTimeout": getOrCreateConfiguration(target).setAcceptTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "agentid":
         case "agentId": getOrCreateConfiguration(target).setAgentId(property(camelContext, java.lang.String.class, value)); return true;
+        case "aggregationrepository":
+        case "aggregationRepository": getOrCreateConfiguration(target).setAggregationRepository(property(camelContext, org.apache.camel.spi.AggregationRepository.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "batchsize":
@@ -59,6 +61,9 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         case "mode": getOrCreateConfiguration(target).setMode(property(camelContext, dev.ossa.camel.events.OssaEventsMode.class, value)); return true;
         case "objectmapper":
         case "objectMapper": getOrCreateConfiguration(target).setObjectMapper(property(camelContext, com.fasterxml.jackson.databind.ObjectMapper.class, value)); return true;
+        case "persistencedirectory":
+        case "persistenceDirectory": getOrCreateConfiguration(target).setPersistenceDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "persistent": getOrCreateConfiguration(target).setPersistent(property(camelContext, boolean.class, value)); return true;
         case "pretty": getOrCreateConfiguration(target).setPretty(property(camelContext, boolean.class, value)); return true;
         case "redeliverydelay":
         case "redeliveryDelay": getOrCreateConfiguration(target).setRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -86,6 +91,8 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         case "acceptTimeout": return long.class;
         case "agentid":
         case "agentId": return java.lang.String.class;
+        case "aggregationrepository":
+        case "aggregationRepository": return org.apache.camel.spi.AggregationRepository.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "batchsize":
@@ -111,6 +118,9 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         case "mode": return dev.ossa.camel.events.OssaEventsMode.class;
         case "objectmapper":
         case "objectMapper": return com.fasterxml.jackson.databind.ObjectMapper.class;
+        case "persistencedirectory":
+        case "persistenceDirectory": return java.lang.String.class;
+        case "persistent": return boolean.class;
         case "pretty": return boolean.class;
         case "redeliverydelay":
         case "redeliveryDelay": return long.class;
@@ -139,6 +149,8 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         case "acceptTimeout": return getOrCreateConfiguration(target).getAcceptTimeout();
         case "agentid":
         case "agentId": return getOrCreateConfiguration(target).getAgentId();
+        case "aggregationrepository":
+        case "aggregationRepository": return getOrCreateConfiguration(target).getAggregationRepository();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "batchsize":
@@ -164,6 +176,9 @@ public class OssaEventsComponentConfigurer extends PropertyConfigurerSupport imp
         case "mode": return getOrCreateConfiguration(target).getMode();
         case "objectmapper":
         case "objectMapper": return getOrCreateConfiguration(target).getObjectMapper();
+        case "persistencedirectory":
+        case "persistenceDirectory": return getOrCreateConfiguration(target).getPersistenceDirectory();
+        case "persistent": return getOrCreateConfiguration(target).isPersistent();
         case "pretty": return getOrCreateConfiguration(target).isPretty();
         case "redeliverydelay":
         case "redeliveryDelay": return getOrCreateConfiguration(target).getRedeliveryDelay();

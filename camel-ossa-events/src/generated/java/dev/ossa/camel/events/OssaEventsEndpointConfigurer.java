@@ -27,6 +27,8 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "acceptTimeout": target.getConfiguration().setAcceptTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "agentid":
         case "agentId": target.getConfiguration().setAgentId(property(camelContext, java.lang.String.class, value)); return true;
+        case "aggregationrepository":
+        case "aggregationRepository": target.getConfiguration().setAggregationRepository(property(camelContext, org.apache.camel.spi.AggregationRepository.class, value)); return true;
         case "batchsize":
         case "batchSize": target.getConfiguration().setBatchSize(property(camelContext, int.class, value)); return true;
         case "datacontenttype":
@@ -49,6 +51,9 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "mode": target.getConfiguration().setMode(property(camelContext, dev.ossa.camel.events.OssaEventsMode.class, value)); return true;
         case "objectmapper":
         case "objectMapper": target.getConfiguration().setObjectMapper(property(camelContext, com.fasterxml.jackson.databind.ObjectMapper.class, value)); return true;
+        case "persistencedirectory":
+        case "persistenceDirectory": target.getConfiguration().setPersistenceDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "persistent": target.getConfiguration().setPersistent(property(camelContext, boolean.class, value)); return true;
         case "pretty": target.getConfiguration().setPretty(property(camelContext, boolean.class, value)); return true;
         case "redeliverydelay":
         case "redeliveryDelay": target.getConfiguration().setRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -76,6 +81,8 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "acceptTimeout": return long.class;
         case "agentid":
         case "agentId": return java.lang.String.class;
+        case "aggregationrepository":
+        case "aggregationRepository": return org.apache.camel.spi.AggregationRepository.class;
         case "batchsize":
         case "batchSize": return int.class;
         case "datacontenttype":
@@ -98,6 +105,9 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "mode": return dev.ossa.camel.events.OssaEventsMode.class;
         case "objectmapper":
         case "objectMapper": return com.fasterxml.jackson.databind.ObjectMapper.class;
+        case "persistencedirectory":
+        case "persistenceDirectory": return java.lang.String.class;
+        case "persistent": return boolean.class;
         case "pretty": return boolean.class;
         case "redeliverydelay":
         case "redeliveryDelay": return long.class;
@@ -126,6 +136,8 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "acceptTimeout": return target.getConfiguration().getAcceptTimeout();
         case "agentid":
         case "agentId": return target.getConfiguration().getAgentId();
+        case "aggregationrepository":
+        case "aggregationRepository": return target.getConfiguration().getAggregationRepository();
         case "batchsize":
         case "batchSize": return target.getConfiguration().getBatchSize();
         case "datacontenttype":
@@ -148,6 +160,9 @@ public class OssaEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "mode": return target.getConfiguration().getMode();
         case "objectmapper":
         case "objectMapper": return target.getConfiguration().getObjectMapper();
+        case "persistencedirectory":
+        case "persistenceDirectory": return target.getConfiguration().getPersistenceDirectory();
+        case "persistent": return target.getConfiguration().isPersistent();
         case "pretty": return target.getConfiguration().isPretty();
         case "redeliverydelay":
         case "redeliveryDelay": return target.getConfiguration().getRedeliveryDelay();

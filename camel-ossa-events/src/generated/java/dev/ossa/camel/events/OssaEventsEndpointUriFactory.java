@@ -23,9 +23,10 @@ public class OssaEventsEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(25);
+        Set<String> props = new HashSet<>(28);
         props.add("acceptTimeout");
         props.add("agentId");
+        props.add("aggregationRepository");
         props.add("batchSize");
         props.add("dataContentType");
         props.add("dataSchema");
@@ -38,6 +39,8 @@ public class OssaEventsEndpointUriFactory extends org.apache.camel.support.compo
         props.add("maximumRedeliveries");
         props.add("mode");
         props.add("objectMapper");
+        props.add("persistenceDirectory");
+        props.add("persistent");
         props.add("pretty");
         props.add("redeliveryDelay");
         props.add("sink");

@@ -6,6 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.AggregationRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -61,6 +62,12 @@ public class OssaEventsConfiguration implements Cloneable {
     private long stopTimeout = 20_000;
     @UriParam(label = "delivery", defaultValue = "30000", javaType = "java.time.Duration")
     private long acceptTimeout = 30_000;
+    @UriParam(label = "persistence", defaultValue = "false")
+    private boolean persistent;
+    @UriParam(label = "persistence", defaultValue = "ossa-events-store")
+    private String persistenceDirectory = "ossa-events-store";
+    @UriParam(label = "persistence,advanced")
+    private AggregationRepository aggregationRepository;
 
     public String getSource() {
         return source;
@@ -341,6 +348,47 @@ public class OssaEventsConfiguration implements Cloneable {
      */
     public void setAcceptTimeout(long acceptTimeout) {
         this.acceptTimeout = acceptTimeout;
+    }
+
+    public boolean isPersistent() {
+        return persistent;
+    }
+
+    /**
+     * Keep batched events in a store on disk until the sink has them (`batchSize` above 1): the exchange that sends
+     * an event completes only once the event is forced to disk, and events not yet delivered when the process ends,
+     * however it ends, are delivered on the next start. Delivery is at least once: receivers deduplicate on `source`
+     * and `id`. The store is a directory under `persistenceDirectory`, one per sink, and needs no server.
+     */
+    public void setPersistent(boolean persistent) {
+        this.persistent = persistent;
+    }
+
+    public String getPersistenceDirectory() {
+        return persistenceDirectory;
+    }
+
+    /**
+     * With `persistent=true`: the directory that holds the stores, one subdirectory per sink, relative to the
+     * working directory unless absolute. A store is locked while open: a second process that opens it fails to
+     * start.
+     */
+    public void setPersistenceDirectory(String persistenceDirectory) {
+        this.persistenceDirectory = persistenceDirectory;
+    }
+
+    public AggregationRepository getAggregationRepository() {
+        return aggregationRepository;
+    }
+
+    /**
+     * Keep batched events in this Camel aggregation repository instead of memory (`batchSize` above 1), e.g.
+     * `#bean:myJdbcRepository` for camel-sql's `JdbcAggregationRepository`. It stores each batch as a list of byte
+     * arrays, one per event; a recoverable repository delivers on start what it still holds. Not together with
+     * `persistent=true`.
+     */
+    public void setAggregationRepository(AggregationRepository aggregationRepository) {
+        this.aggregationRepository = aggregationRepository;
     }
 
     /** A deep copy: endpoints start from the component's configuration and change only their own. */

@@ -128,6 +128,14 @@ public class OssaEventsEndpoint extends DefaultEndpoint {
             throw new IllegalArgumentException(
                     "Option acceptTimeout must not be negative, was " + configuration.getAcceptTimeout());
         }
+        if (configuration.isPersistent() && configuration.getAggregationRepository() != null) {
+            throw new IllegalArgumentException("Options persistent=true and aggregationRepository exclude each other:"
+                                               + " choose the built-in store or your repository");
+        }
+        if (configuration.isPersistent() && (configuration.getPersistenceDirectory() == null
+                                             || configuration.getPersistenceDirectory().isBlank())) {
+            throw new IllegalArgumentException("Option persistenceDirectory must name a directory when persistent=true");
+        }
         if (configuration.getMode() == null) {
             throw new IllegalArgumentException("Option mode must be structured, binary or batch");
         }
@@ -236,6 +244,11 @@ public class OssaEventsEndpoint extends DefaultEndpoint {
     @ManagedAttribute(description = "Failed events that the dead-letter endpoint took")
     public long getEventsDeadLettered() {
         return counters.getDeadLettered();
+    }
+
+    @ManagedAttribute(description = "Events read back from the persistent store at start, to be delivered")
+    public long getEventsRecovered() {
+        return counters.getRecovered();
     }
 
     @ManagedAttribute(description = "Events waiting in batches or being delivered")

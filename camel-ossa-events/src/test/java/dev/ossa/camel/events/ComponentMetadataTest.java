@@ -67,7 +67,7 @@ class ComponentMetadataTest {
     void everyOptionIsDocumentedOnTheEndpointAndTheComponent() throws Exception {
         JsonNode metadata = metadata();
         List<String> options = declaredOptions();
-        assertEquals(23, options.size(), options.toString());
+        assertEquals(26, options.size(), options.toString());
         for (String option : options) {
             assertDescribed(metadata.get("properties"), option, "endpoint properties");
             assertDescribed(metadata.get("componentProperties"), option, "component properties");

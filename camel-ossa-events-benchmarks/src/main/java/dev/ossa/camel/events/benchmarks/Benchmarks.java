@@ -14,13 +14,13 @@ import java.util.Set;
  * Runs every comparison in one process, writes {@code results.json} (an array of
  * {@code {"name", "ours", "peer", "unit", "ratio"}}) and prints a table.
  * <p>
- * Argument: {@code all} (default) or a comma-separated choice of {@code encode}, {@code decode}, {@code http}, {@code memory},
- * {@code kafka}. System property {@code benchmarks.output}: the results file (default
+ * Argument: {@code all} (default) or a comma-separated choice of {@code encode}, {@code decode}, {@code http},
+ * {@code memory}, {@code persistent}, {@code kafka}. System property {@code benchmarks.output}: the results file (default
  * {@code target/results.json}).
  */
 public final class Benchmarks {
 
-    private static final List<String> ALL = List.of("encode", "decode", "http", "memory", "kafka");
+    private static final List<String> ALL = List.of("encode", "decode", "http", "memory", "persistent", "kafka");
 
     private Benchmarks() {
     }
@@ -42,7 +42,7 @@ public final class Benchmarks {
             section("decode");
             results.addAll(new DecodeComparison().run());
         }
-        if (only.contains("http") || only.contains("memory")) {
+        if (only.contains("http") || only.contains("memory") || only.contains("persistent")) {
             try (CountingHttpServer server = CountingHttpServer.start()) {
                 if (only.contains("http")) {
                     section("http");
@@ -51,6 +51,10 @@ public final class Benchmarks {
                 if (only.contains("memory")) {
                     section("memory");
                     results.addAll(new MemoryComparison(server).run());
+                }
+                if (only.contains("persistent")) {
+                    section("persistent");
+                    results.addAll(new PersistentComparison(server).run());
                 }
             }
         }

@@ -20,7 +20,8 @@ final class ResultsReport {
             "kafka-vs-preencoded", 0.8,
             "kafka-vs-camel-floor", 1.0,
             "kafka-vs-camel-cloudevents", 1.5,
-            "http-batch-vs-per-event", 20.0);
+            "http-batch-vs-per-event", 20.0,
+            "persistent-batch1000-vs-memory", 0.333);
 
     private ResultsReport() {
     }

@@ -52,14 +52,38 @@ final class RouteSide {
 
     /** Sends {@code events} exchanges, waits until all are delivered, and returns events per second. */
     double eventsPerSecond(int events, Object body) throws Exception {
+        return eventsPerSecond(events, body, 1);
+    }
+
+    /** The same, sent by {@code senders} threads at once, {@code events / senders} each. */
+    double eventsPerSecond(int events, Object body, int senders) throws Exception {
         Map<String, Object> headers = SampleEvent.headers();
         context.getRouteController().startRoute(name);
         Endpoint from = context.getEndpoint(fromUri);
         long delivered = endpoint.getEventsDelivered();
         long failed = endpoint.getEventsFailed();
         long start = System.nanoTime();
-        for (int i = 0; i < events; i++) {
-            template.sendBodyAndHeaders(from, body, headers);
+        if (senders == 1) {
+            send(from, events, body, headers);
+        } else {
+            Thread[] threads = new Thread[senders];
+            Exception[] failure = new Exception[1];
+            for (int t = 0; t < senders; t++) {
+                threads[t] = new Thread(() -> {
+                    try {
+                        send(from, events / senders, body, headers);
+                    } catch (Exception e) {
+                        failure[0] = e;
+                    }
+                });
+                threads[t].start();
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            if (failure[0] != null) {
+                throw failure[0];
+            }
         }
         Arrivals.await(() -> endpoint.getEventsDelivered() - delivered + endpoint.getEventsFailed() - failed, events,
                 "events delivered on route " + name);
@@ -71,5 +95,11 @@ final class RouteSide {
                                             + (endpoint.getEventsFailed() - failed) + " failed");
         }
         return rate;
+    }
+
+    private void send(Endpoint from, int events, Object body, Map<String, Object> headers) {
+        for (int i = 0; i < events; i++) {
+            template.sendBodyAndHeaders(from, body, headers);
+        }
     }
 }

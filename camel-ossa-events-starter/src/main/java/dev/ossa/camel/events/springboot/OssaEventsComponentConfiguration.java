@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.spi.AggregationRepository;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
@@ -143,6 +144,24 @@ public class OssaEventsComponentConfiguration extends ComponentConfigurationProp
      */
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration acceptTimeout = Duration.ofMillis(30000);
+    /**
+     * Keep batched events in a store on disk until the sink has them (batch-size above 1): the exchange that sends an
+     * event completes only once the event is forced to disk, and events not yet delivered when the process ends,
+     * however it ends, are delivered on the next start. Delivery is at least once: receivers deduplicate on source
+     * and id. The store is a directory under persistence-directory, one per sink, and needs no server.
+     */
+    private Boolean persistent = false;
+    /**
+     * With persistent=true: the directory that holds the stores, one subdirectory per sink, relative to the working
+     * directory unless absolute. A store is locked while open: a second process that opens it fails to start.
+     */
+    private String persistenceDirectory = "ossa-events-store";
+    /**
+     * Keep batched events in this Camel aggregation repository instead of memory (batch-size above 1), as a bean:
+     * #beanName, e.g. camel-sql's JdbcAggregationRepository. Not together with persistent=true. The option is a
+     * org.apache.camel.spi.AggregationRepository type.
+     */
+    private AggregationRepository aggregationRepository;
     /**
      * The default options of every endpoint of this component, as a bean: #beanName. The option is a
      * dev.ossa.camel.events.OssaEventsConfiguration type.
@@ -343,6 +362,30 @@ public class OssaEventsComponentConfiguration extends ComponentConfigurationProp
 
     public void setAcceptTimeout(Duration acceptTimeout) {
         this.acceptTimeout = acceptTimeout;
+    }
+
+    public Boolean getPersistent() {
+        return persistent;
+    }
+
+    public void setPersistent(Boolean persistent) {
+        this.persistent = persistent;
+    }
+
+    public String getPersistenceDirectory() {
+        return persistenceDirectory;
+    }
+
+    public void setPersistenceDirectory(String persistenceDirectory) {
+        this.persistenceDirectory = persistenceDirectory;
+    }
+
+    public AggregationRepository getAggregationRepository() {
+        return aggregationRepository;
+    }
+
+    public void setAggregationRepository(AggregationRepository aggregationRepository) {
+        this.aggregationRepository = aggregationRepository;
     }
 
     public OssaEventsConfiguration getConfiguration() {

@@ -3,6 +3,7 @@ package dev.ossa.camel.events.springboot;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.spi.AggregationRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.context.ApplicationContext;
@@ -28,7 +29,8 @@ public class OssaEventsComponentConverter implements GenericConverter {
     @Override
     public Set<ConvertiblePair> getConvertibleTypes() {
         return Set.of(new ConvertiblePair(String.class, OssaEventsConfiguration.class),
-                new ConvertiblePair(String.class, ObjectMapper.class));
+                new ConvertiblePair(String.class, ObjectMapper.class),
+                new ConvertiblePair(String.class, AggregationRepository.class));
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.processor.aggregate.AggregateProcessor;
 import org.apache.camel.processor.errorhandler.DeadLetterChannel;
+import org.apache.camel.spi.AggregationRepository;
 import org.apache.camel.spi.CamelLogger;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.DefaultExchange;
@@ -22,6 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.ossa.camel.events.OssaEventsConfiguration;
+import dev.ossa.camel.events.delivery.persist.BatchStores;
+import dev.ossa.camel.events.delivery.persist.DurableAggregationRepository;
 import dev.ossa.camel.events.event.OssaCloudEvent;
 import dev.ossa.camel.events.format.JsonEventFormat;
 
@@ -40,6 +43,10 @@ import dev.ossa.camel.events.format.JsonEventFormat;
  * stops, so that a sink that is itself a route still takes the events) forces every pending batch out and waits for its delivery, at most
  * {@code stopTimeout}: then what is still pending is dead-lettered, or its ids logged at ERROR, and counted as failed,
  * before the stop returns. New events are refused once a stop began.
+ * <p>
+ * With {@code persistent=true} or an {@code aggregationRepository} the Aggregator keeps its batches there (see
+ * {@link BatchStores}); an event is accepted once the repository has it on disk, and what the repository still holds
+ * at start is delivered, pending like an accepted event, and counted as recovered.
  */
 public final class BatchDispatcher extends ServiceSupport implements EventDispatcher {
 
@@ -58,6 +65,7 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
     private DeliveryThread deliveryThread;
     private DeadLetterHandler deadLetter;
     private SinkMessageSplitter splitter;
+    private AggregationRepository repository;
     private volatile AggregateProcessor aggregator;
     private final ReadWriteLock acceptance = new ReentrantReadWriteLock();
     private boolean accepting;
@@ -97,6 +105,10 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
                 pending.settle(event);
                 throw notAccepting(event);
             }
+            DurableAggregationRepository durable = repository instanceof DurableAggregationRepository d ? d : null;
+            if (durable != null) {
+                durable.prepare(event);
+            }
             counters.accepted(event, true);
             Exchange exchange = new DefaultExchange(context);
             exchange.getIn().setBody(event);
@@ -110,6 +122,9 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
                 counters.failed(owned, true);
                 pending.release(owned);
                 throw exchange.getException();
+            }
+            if (durable != null) {
+                durable.awaitDurable();
             }
         } finally {
             lock.unlock();
@@ -139,6 +154,18 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
                 new EventBatchAggregationStrategy(configuration.getBatchSize()), deliveryThread, false);
         aggregator.setCompletionSize(configuration.getBatchSize());
         aggregator.setCompletionInterval(configuration.getFlushInterval());
+        repository = BatchStores.repository(context, configuration, format);
+        if (repository != null) {
+            ServiceHelper.startService(repository);
+            List<OssaCloudEvent> recovered = BatchStores.storedEvents(context, repository);
+            // the built-in store hands the Aggregator these very events, so they are pending until delivered
+            boolean tracked = repository instanceof DurableAggregationRepository;
+            if (tracked) {
+                pending.adopt(recovered);
+            }
+            counters.recovered(recovered, tracked);
+            aggregator.setAggregationRepository(repository);
+        }
         ServiceHelper.startService(deadLetter, splitter, aggregator);
         setAccepting(true);
     }
@@ -193,6 +220,22 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
         return awaitNone(deadlineNanos);
     }
 
+    /**
+     * Waits until the Aggregator has seen every batch it handed out finish, which is when it confirms the batch to a
+     * persistent repository; a batch not confirmed before the store closes would be delivered again at the next start.
+     */
+    private void awaitBatchesDone(long deadlineNanos) {
+        AggregateProcessor current = aggregator;
+        while (current != null && current.getInProgressCompleteExchanges() > 0 && System.nanoTime() < deadlineNanos) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private boolean awaitNone(long deadlineNanos) {
         try {
             return pending.awaitNone(deadlineNanos);
@@ -209,6 +252,7 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
         if (!deliverPending(stop.deadlineNanos())) {
             giveUpOnPending();
         }
+        awaitBatchesDone(stop.deadlineNanos());
         deliveryThread.shutdownNow();
         try {
             if (!deliveryThread.awaitTermination(1, TimeUnit.SECONDS)) {
@@ -219,7 +263,9 @@ public final class BatchDispatcher extends ServiceSupport implements EventDispat
         }
         ServiceHelper.stopAndShutdownService(aggregator);
         ServiceHelper.stopService(splitter, deadLetter);
+        ServiceHelper.stopService(repository);
         aggregator = null;
+        repository = null;
     }
 
     /**

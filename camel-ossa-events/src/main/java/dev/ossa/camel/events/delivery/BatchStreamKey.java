@@ -2,6 +2,7 @@ package dev.ossa.camel.events.delivery;
 
 import java.util.Map;
 
+import org.apache.camel.spi.AggregationRepository;
 import org.apache.camel.util.URISupport;
 
 import dev.ossa.camel.events.OssaEventsConfiguration;
@@ -14,7 +15,7 @@ import dev.ossa.camel.events.OssaEventsMode;
 public record BatchStreamKey(
         String sink, OssaEventsMode mode, boolean pretty, int batchSize, long flushInterval, int maximumRedeliveries,
         long redeliveryDelay, String deadLetterUri, String keyField, Map<String, Object> sinkHeaders, long stopTimeout,
-        long acceptTimeout) {
+        long acceptTimeout, boolean persistent, String persistenceDirectory, AggregationRepository aggregationRepository) {
 
     public BatchStreamKey {
         sinkHeaders = Map.copyOf(sinkHeaders);
@@ -24,7 +25,9 @@ public record BatchStreamKey(
         return new BatchStreamKey(configuration.getSink(), configuration.getMode(), configuration.isPretty(),
                 configuration.getBatchSize(), configuration.getFlushInterval(), configuration.getMaximumRedeliveries(),
                 configuration.getRedeliveryDelay(), configuration.getDeadLetterUri(), configuration.getKeyField(),
-                configuration.getSinkHeaders(), configuration.getStopTimeout(), configuration.getAcceptTimeout());
+                configuration.getSinkHeaders(), configuration.getStopTimeout(), configuration.getAcceptTimeout(),
+                configuration.isPersistent(), configuration.getPersistenceDirectory(),
+                configuration.getAggregationRepository());
     }
 
     /** Names the sink and the batch size; never the values of {@code sinkHeaders}. */

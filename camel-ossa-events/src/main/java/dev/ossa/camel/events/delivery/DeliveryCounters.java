@@ -19,6 +19,7 @@ public final class DeliveryCounters {
     private final LongAdder failed = new LongAdder();
     private final LongAdder deadLettered = new LongAdder();
     private final LongAdder pending = new LongAdder();
+    private final LongAdder recovered = new LongAdder();
     private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
     private volatile long lastFailedAt;
     private volatile long lastDeliveredAt;
@@ -81,6 +82,18 @@ public final class DeliveryCounters {
         }
     }
 
+    /**
+     * Events read back from a persistent store at start; when {@code pending}, they are pending again until delivered
+     * or failed.
+     */
+    public void recovered(List<OssaCloudEvent> events, boolean pending) {
+        recovered.add(events.size());
+        if (pending) {
+            this.pending.add(events.size());
+        }
+        listeners.forEach(listener -> listener.recovered(events, pending));
+    }
+
     /** An event broke a CloudEvents rule and was not sent. */
     public void rejected() {
         rejected.increment();
@@ -125,6 +138,10 @@ public final class DeliveryCounters {
 
     public long getDeadLettered() {
         return deadLettered.sum();
+    }
+
+    public long getRecovered() {
+        return recovered.sum();
     }
 
     public long getPending() {

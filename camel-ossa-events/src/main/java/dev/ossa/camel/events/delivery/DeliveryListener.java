@@ -24,4 +24,10 @@ public interface DeliveryListener {
 
     /** The dead-letter endpoint took these failed events. */
     void deadLettered(List<OssaCloudEvent> events);
+
+    /**
+     * These events were read back from a persistent store at start; when {@code pending}, they wait for delivery
+     * again and each will be reported delivered or failed.
+     */
+    void recovered(List<OssaCloudEvent> events, boolean pending);
 }

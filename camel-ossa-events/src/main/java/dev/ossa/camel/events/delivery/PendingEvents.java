@@ -26,6 +26,8 @@ final class PendingEvents {
     private final Map<OssaCloudEvent, Long> unclaimed = new IdentityHashMap<>();
     private final Map<OssaCloudEvent, Long> claimed = new IdentityHashMap<>();
     private long accepted;
+    /** Adopted events that found no room: their release frees none, so the limit holds. */
+    private int overdraft;
 
     PendingEvents(int limit) {
         this.limit = limit;
@@ -53,6 +55,24 @@ final class PendingEvents {
             unclaimed.put(event, accepted++);
         }
         return true;
+    }
+
+    /**
+     * Takes in events read back from a persistent store at start, without waiting for room: they were accepted
+     * before. The room they take is given back when they are released, as for any event; until then fewer new
+     * events fit.
+     */
+    void adopt(List<OssaCloudEvent> events) {
+        int taken = 0;
+        while (taken < events.size() && room.tryAcquire()) {
+            taken++;
+        }
+        synchronized (this) {
+            for (OssaCloudEvent event : events) {
+                unclaimed.put(event, accepted++);
+            }
+            overdraft += events.size() - taken;
+        }
     }
 
     /** Settles the event without an outcome to count (it was never handed over); true when it was still pending. */
@@ -93,13 +113,17 @@ final class PendingEvents {
         if (owned.isEmpty()) {
             return;
         }
+        int freed = owned.size();
         synchronized (this) {
             owned.forEach(claimed::remove);
             if (unclaimed.isEmpty() && claimed.isEmpty()) {
                 notifyAll();
             }
+            int repaid = Math.min(overdraft, freed);
+            overdraft -= repaid;
+            freed -= repaid;
         }
-        room.release(owned.size());
+        room.release(freed);
     }
 
     /** Waits until no event is pending or {@code deadlineNanos} (of {@link System#nanoTime()}) has passed. */

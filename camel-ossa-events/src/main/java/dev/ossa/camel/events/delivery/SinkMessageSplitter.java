@@ -9,6 +9,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
 import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.support.UnitOfWorkHelper;
 import org.apache.camel.support.service.ServiceHelper;
 
 import dev.ossa.camel.events.event.OssaCloudEvent;
@@ -49,6 +50,9 @@ final class SinkMessageSplitter extends AsyncProcessorSupport {
                 message.setException(e);
             }
         }
+        // the batch itself went through no unit of work: end it here, so that the Aggregator sees it done (and
+        // confirms it to a persistent repository)
+        UnitOfWorkHelper.doneSynchronizations(batch, batch.getExchangeExtension().handoverCompletions());
         callback.done(true);
         return true;
     }

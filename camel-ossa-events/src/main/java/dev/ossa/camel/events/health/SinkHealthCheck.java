@@ -14,7 +14,7 @@ import dev.ossa.camel.events.delivery.DeliveryCounters;
  * sends to the sink. DOWN while the sink keeps failing: its last delivery attempt failed and, when batched, events
  * wait for a retry. UP otherwise, also before anything was sent, and again once a delivery succeeds. A readiness
  * check: a sink that is down does not make the application need a restart. Details: {@code sink} (sanitised),
- * {@code pending}, {@code delivered}, {@code failed}, {@code dead-lettered}.
+ * {@code pending}, {@code delivered}, {@code failed}, {@code dead-lettered}, {@code recovered}.
  */
 public final class SinkHealthCheck extends AbstractHealthCheck {
 
@@ -52,6 +52,7 @@ public final class SinkHealthCheck extends AbstractHealthCheck {
         long delivered = 0;
         long failed = 0;
         long deadLettered = 0;
+        long recovered = 0;
         long lastFailedAt = 0;
         long lastDeliveredAt = 0;
         for (DeliveryCounters each : counters) {
@@ -59,6 +60,7 @@ public final class SinkHealthCheck extends AbstractHealthCheck {
             delivered += each.getDelivered();
             failed += each.getFailed();
             deadLettered += each.getDeadLettered();
+            recovered += each.getRecovered();
             lastFailedAt = latest(lastFailedAt, each.getLastFailedAt());
             lastDeliveredAt = latest(lastDeliveredAt, each.getLastDeliveredAt());
         }
@@ -67,6 +69,7 @@ public final class SinkHealthCheck extends AbstractHealthCheck {
         builder.detail("delivered", delivered);
         builder.detail("failed", failed);
         builder.detail("dead-lettered", deadLettered);
+        builder.detail("recovered", recovered);
         boolean lastAttemptFailed = lastFailedAt != 0 && (lastDeliveredAt == 0 || lastFailedAt - lastDeliveredAt > 0);
         if (lastAttemptFailed && (!batched || pending > 0)) {
             builder.message(batched

@@ -21,7 +21,7 @@ import dev.ossa.camel.events.event.OssaCloudEvent;
 
 /**
  * The Micrometer meters of one sink, tagged {@code sink} (sanitised) and {@code type} (the CloudEvent type): counters
- * {@code ossa.events.accepted}, {@code .rejected}, {@code .delivered}, {@code .failed}, {@code .dead.lettered}, gauge
+ * {@code ossa.events.accepted}, {@code .rejected}, {@code .delivered}, {@code .failed}, {@code .dead.lettered}, {@code .recovered}, gauge
  * {@code ossa.events.pending} and timer {@code ossa.events.delivery}, the time from an event's acceptance to the
  * sink's answer that it took the event. Meters of a type appear with its first event.
  */
@@ -78,6 +78,17 @@ public final class DeliveryMeters implements DeliveryListener {
     }
 
     @Override
+    public void recovered(List<OssaCloudEvent> events, boolean pending) {
+        for (OssaCloudEvent event : events) {
+            TypeMeters meters = meters(event.getType());
+            meters.recovered.increment();
+            if (pending) {
+                meters.pending.incrementAndGet();
+            }
+        }
+    }
+
+    @Override
     public void deadLettered(List<OssaCloudEvent> events) {
         for (OssaCloudEvent event : events) {
             meters(event.getType()).deadLettered.increment();
@@ -104,6 +115,7 @@ public final class DeliveryMeters implements DeliveryListener {
                 counter("ossa.events.delivered", "Events the sink took", tags),
                 counter("ossa.events.failed", "Events whose delivery failed for good", tags),
                 counter("ossa.events.dead.lettered", "Failed events that the dead-letter endpoint took", tags),
+                counter("ossa.events.recovered", "Events read back from a persistent store at start", tags),
                 pending,
                 Gauge.builder("ossa.events.pending", pending, AtomicLong::get).strongReference(true).tags(tags)
                         .description("Events waiting in batches or being delivered").register(registry),
@@ -117,10 +129,10 @@ public final class DeliveryMeters implements DeliveryListener {
     }
 
     private record TypeMeters(Counter accepted, Counter rejected, Counter delivered, Counter failed,
-                              Counter deadLettered, AtomicLong pending, Gauge pendingGauge, Timer delivery) {
+                              Counter deadLettered, Counter recovered, AtomicLong pending, Gauge pendingGauge, Timer delivery) {
 
         List<Meter> all() {
-            List<Meter> all = new ArrayList<>(List.of(accepted, rejected, delivered, failed, deadLettered));
+            List<Meter> all = new ArrayList<>(List.of(accepted, rejected, delivered, failed, deadLettered, recovered));
             all.add(pendingGauge);
             all.add(delivery);
             return all;

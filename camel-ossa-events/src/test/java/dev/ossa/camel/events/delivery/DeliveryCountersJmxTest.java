@@ -67,13 +67,13 @@ class DeliveryCountersJmxTest extends CamelTestSupport {
                 Duration.ofSeconds(20), () -> "counters now " + counters(server, endpoint));
 
         assertEquals(Map.of("EventsAccepted", 12L, "EventsRejected", 1L, "EventsDelivered", 5L, "EventsFailed", 5L,
-                "EventsDeadLettered", 5L, "EventsPending", 2L), counters(server, endpoint),
+                "EventsDeadLettered", 5L, "EventsPending", 2L, "EventsRecovered", 0L), counters(server, endpoint),
                 "first batch dead-lettered, second delivered, two events still in the open batch");
 
         context.getRouteController().stopRoute("emit");
 
         assertEquals(Map.of("EventsAccepted", 12L, "EventsRejected", 1L, "EventsDelivered", 7L, "EventsFailed", 5L,
-                "EventsDeadLettered", 5L, "EventsPending", 0L), counters(server, endpoint),
+                "EventsDeadLettered", 5L, "EventsPending", 0L, "EventsRecovered", 0L), counters(server, endpoint),
                 "stopping the route delivered the open batch");
     }
 
@@ -89,7 +89,8 @@ class DeliveryCountersJmxTest extends CamelTestSupport {
                 "EventsDelivered", counter(server, endpoint, "EventsDelivered"),
                 "EventsFailed", counter(server, endpoint, "EventsFailed"),
                 "EventsDeadLettered", counter(server, endpoint, "EventsDeadLettered"),
-                "EventsPending", counter(server, endpoint, "EventsPending"));
+                "EventsPending", counter(server, endpoint, "EventsPending"),
+                "EventsRecovered", counter(server, endpoint, "EventsRecovered"));
     }
 
     private static long counter(MBeanServer server, ObjectName endpoint, String attribute) {
