@@ -25,22 +25,33 @@ public final class ObservabilityReport extends MainListenerSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(ObservabilityReport.class);
 
-    private volatile List<String> lastReport = List.of();
+    private List<String> lastReport;
 
+    /**
+     * Reports first among the context's lifecycle strategies, before any of them stops something. camel-main may stop
+     * the CamelContext from two threads at once (its duration task and its own stop): the first reports, the other
+     * waits for that report and does not report again.
+     */
     @Override
     public void afterStart(BaseMainSupport main) {
-        main.getCamelContext().addLifecycleStrategy(new LifecycleStrategySupport() {
+        main.getCamelContext().getLifecycleStrategies().add(0, new LifecycleStrategySupport() {
             @Override
             public void onContextStopping(CamelContext context) {
-                lastReport = List.copyOf(lines(context));
-                LOG.info("Health and meters of ossa-events:\n{}", String.join("\n", lastReport));
+                report(context);
             }
         });
     }
 
+    private synchronized void report(CamelContext context) {
+        if (lastReport == null) {
+            lastReport = List.copyOf(lines(context));
+            LOG.info("Health and meters of ossa-events:\n{}", String.join("\n", lastReport));
+        }
+    }
+
     /** What the report logged, or nothing before the CamelContext began to stop. */
-    public List<String> lastReport() {
-        return lastReport;
+    public synchronized List<String> lastReport() {
+        return lastReport != null ? lastReport : List.of();
     }
 
     /**
