@@ -57,7 +57,6 @@ public final class KafkaBinding implements SinkBinding {
     private final String keyField;
     private final SinkHeaders sinkHeaders;
     private final String sinkForErrors;
-    private final AttributeHeaders attributeHeaders = new AttributeHeaders();
 
     public KafkaBinding(CamelContext context, JsonEventFormat format, OssaEventsMode mode, String keyField,
                         SinkHeaders sinkHeaders, String sinkUri) {
@@ -112,12 +111,11 @@ public final class KafkaBinding implements SinkBinding {
         if (mode == OssaEventsMode.binary) {
             record.setBody(format.dataBytes(event));
             if (event.getData() != null && event.getDataContentType() != null) {
-                record.setHeader(CONTENT_TYPE_HEADER,
-                        attributeHeaders.value("datacontenttype", event.getDataContentType()));
+                record.setHeader(CONTENT_TYPE_HEADER, utf8(event.getDataContentType()));
             }
             event.forEachAttribute((name, value) -> {
                 if (!name.equals("datacontenttype")) {
-                    record.setHeader(attributeHeaders.name(name), attributeHeaders.value(name, value.toString()));
+                    record.setHeader(ATTRIBUTE_PREFIX + name, utf8(value.toString()));
                 }
             });
         } else {
